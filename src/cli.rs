@@ -1,0 +1,106 @@
+//! The command line (clap derive types only); `main.rs` dispatches.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// culturesim: lead an organization through a customer-culture
+/// transformation, quarter by quarter.
+#[derive(Debug, Parser)]
+#[command(name = "culturesim", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Play a scenario in the terminal (the title screen when none is given).
+    Play(PlayArgs),
+    /// Continue a saved game.
+    Resume {
+        /// The save file.
+        save: PathBuf,
+        #[command(flatten)]
+        saves: SavesArg,
+    },
+    /// Run a scenario headless with a plan and print every quarter's figures.
+    Run(RunArgs),
+    /// Replay saves and check that they are genuine.
+    Verify {
+        /// Save files to verify.
+        #[arg(required = true)]
+        saves: Vec<PathBuf>,
+    },
+    /// Work with scenario files.
+    #[command(subcommand)]
+    Scenario(ScenarioCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct PlayArgs {
+    /// A shipped scenario id or a path to a scenario file.
+    pub scenario: Option<String>,
+    /// The seed (defaults to the scenario's).
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Player or team name.
+    #[arg(long)]
+    pub player: Option<String>,
+    #[command(flatten)]
+    pub saves: SavesArg,
+}
+
+#[derive(Debug, Args)]
+pub struct SavesArg {
+    /// Folder for saves (default: ./saves, or $CULTURESIM_SAVES).
+    #[arg(long = "saves", env = "CULTURESIM_SAVES", value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// A shipped scenario id or a path to a scenario file.
+    pub scenario: String,
+    /// The plan: decisions per quarter, in TOML.
+    #[arg(long)]
+    pub plan: PathBuf,
+    /// The seed (defaults to the scenario's).
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Also write the run as a save file (a reference save for a class).
+    #[arg(long, value_name = "FILE")]
+    pub save: Option<PathBuf>,
+    /// Player or team name recorded in the save.
+    #[arg(long, default_value = "reference")]
+    pub player: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ScenarioCommand {
+    /// List the shipped scenarios and those in ./scenarios.
+    List,
+    /// Check scenario files and report every problem.
+    Check {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Print the JSON Schema of the scenario format.
+    Schema,
+    /// Play reference and random plans across seeds; report balance.
+    Lab {
+        file: String,
+        /// Number of seeds per plan.
+        #[arg(long, default_value_t = 200)]
+        seeds: u32,
+    },
+}

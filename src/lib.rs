@@ -1,0 +1,13 @@
+//! culturesim — a deterministic, turn-based simulation game about building
+//! a customer culture.
+//!
+//! The modules, with the dependency arrows pointing one way
+//! (frontends → services → model):
+//! - [`sim`]: the pure model — stocks, flows, delays, events and the why ledger;
+//! - [`scenario`]: scenario TOML → validated [`scenario::Scenario`], with errors
+//!   that say where and how to fix;
+//! - [`cli`]: the command-line types (clap).
+
+pub mod cli;
+pub mod scenario;
+pub mod sim;

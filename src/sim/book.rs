@@ -1,0 +1,71 @@
+//! The bookkeeping of one quarter: terms are written as the model computes
+//! them, and a stock's new value is always its old value plus its terms, so
+//! the ledger sums to the change by construction.
+
+use super::effect::ActiveEffect;
+use super::event::stock_effects;
+use super::ledger::{Cause, Ledger, Term};
+use super::stock::{Stock, Stocks};
+
+pub(crate) struct Book {
+    /// The stocks at the start of the quarter.
+    pub old: Stocks,
+    /// The stocks as settled so far this quarter.
+    pub new: Stocks,
+    pub ledger: Ledger,
+    acc: [f64; 14],
+}
+
+impl Book {
+    pub(crate) fn new(old: &Stocks) -> Book {
+        Book {
+            old: old.clone(),
+            new: old.clone(),
+            ledger: Ledger {
+                terms: Vec::with_capacity(96),
+            },
+            acc: [0.0; 14],
+        }
+    }
+
+    /// Records a term of the model.
+    pub(crate) fn term(&mut self, stock: Stock, name: &'static str, value: f64) {
+        self.push(stock, Cause::Model(name), value);
+    }
+
+    /// Records a term with any cause.
+    pub(crate) fn push(&mut self, stock: Stock, cause: Cause, value: f64) {
+        self.acc[stock.index()] += value;
+        self.ledger.terms.push(Term {
+            stock,
+            cause,
+            value,
+        });
+    }
+
+    /// Records the terms of the effects in force on a stock.
+    pub(crate) fn effects(&mut self, stock: Stock, effects: &[ActiveEffect]) {
+        let old = self.old.get(stock);
+        for (source, value) in stock_effects(effects, stock, old) {
+            self.push(stock, Cause::Effect(source), value);
+        }
+    }
+
+    /// The stock's value after its terms so far, before settling.
+    pub(crate) fn pending(&self, stock: Stock) -> f64 {
+        self.old.get(stock) + self.acc[stock.index()]
+    }
+
+    /// Fixes the stock's new value: old + terms, kept within its bounds by
+    /// a "limit" term so that the ledger still sums to the change.
+    pub(crate) fn settle(&mut self, stock: Stock) -> f64 {
+        let raw = self.pending(stock);
+        let (lo, hi) = stock.bounds();
+        let bounded = super::curve::clamp(raw, lo, hi);
+        if bounded != raw {
+            self.push(stock, Cause::Model("limit"), bounded - raw);
+        }
+        self.new.set(stock, bounded);
+        bounded
+    }
+}

@@ -1,0 +1,156 @@
+//! `Decisions`: what the player chooses for one quarter — money on the four
+//! levers, initiatives to start, answers to open dilemmas. The same type is
+//! written by the terminal game, plans and saves, so every game replays.
+
+use super::rules::Rules;
+use super::state::State;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use thiserror::Error;
+
+/// One quarter's decisions.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Decisions {
+    /// Leadership time and money on the vision.
+    pub vision: f64,
+    /// Money on understanding customers.
+    pub insight: f64,
+    /// Money on new skills and working together.
+    pub skills: f64,
+    /// Money on winning new customers.
+    pub marketing: f64,
+    /// Ids of the initiatives started this quarter.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub initiatives: Vec<String>,
+    /// Answers to open dilemmas: dilemma id → choice id.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub answers: BTreeMap<String, String>,
+}
+
+/// Why a set of decisions cannot be played.
+#[derive(Clone, Debug, Error, PartialEq)]
+pub enum DecisionError {
+    #[error("the game is over: no more quarters can be played")]
+    GameOver,
+    #[error("{lever} must be a finite number of 0 or more, not {value}")]
+    BadAmount { lever: &'static str, value: f64 },
+    #[error(
+        "the four levers add up to {spent:.0}, over this quarter's budget of {budget:.0}: lower one of them"
+    )]
+    OverBudget { spent: f64, budget: f64 },
+    #[error(
+        "this quarter's spending of {spent:.0} would take cash from {cash:.0} below the credit line of {credit_line:.0}: spend at most {available:.0}"
+    )]
+    NotEnoughCash {
+        spent: f64,
+        cash: f64,
+        credit_line: f64,
+        available: f64,
+    },
+    #[error("there is no initiative '{id}'; the initiatives are: {known}")]
+    UnknownInitiative { id: String, known: String },
+    #[error("initiative '{id}' is cooling down: it can start again in {quarters} quarter(s)")]
+    CoolingDown { id: String, quarters: u32 },
+    #[error("initiative '{id}' is listed twice")]
+    DuplicateInitiative { id: String },
+    #[error("dilemma '{id}' is not waiting for an answer this quarter")]
+    NotPending { id: String },
+    #[error("dilemma '{dilemma}' has no choice '{choice}'; its choices are: {known}")]
+    UnknownChoice {
+        dilemma: String,
+        choice: String,
+        known: String,
+    },
+}
+
+impl Decisions {
+    /// Money on the four levers.
+    pub fn lever_total(&self) -> f64 {
+        self.vision + self.insight + self.skills + self.marketing
+    }
+
+    /// Checks the decisions against the rules and the current state, and
+    /// returns the total cash they spend (levers, initiatives, chosen answers).
+    pub fn validate(&self, rules: &Rules, state: &State) -> Result<f64, DecisionError> {
+        if state.is_over(rules) {
+            return Err(DecisionError::GameOver);
+        }
+        for (lever, value) in [
+            ("vision", self.vision),
+            ("insight", self.insight),
+            ("skills", self.skills),
+            ("marketing", self.marketing),
+        ] {
+            if !value.is_finite() || value < 0.0 {
+                return Err(DecisionError::BadAmount { lever, value });
+            }
+        }
+        let levers = self.lever_total();
+        // A hair of tolerance so that a budget split into thirds still fits.
+        if levers > rules.budget + 1e-9 {
+            return Err(DecisionError::OverBudget {
+                spent: levers,
+                budget: rules.budget,
+            });
+        }
+        let mut spent = levers;
+        for (n, id) in self.initiatives.iter().enumerate() {
+            if self.initiatives[..n].contains(id) {
+                return Err(DecisionError::DuplicateInitiative { id: id.clone() });
+            }
+            let Some((index, def)) = rules.initiative(id) else {
+                return Err(DecisionError::UnknownInitiative {
+                    id: id.clone(),
+                    known: list(rules.initiatives.iter().map(|i| i.id.as_str())),
+                });
+            };
+            let wait = state.cooldowns.get(index).copied().unwrap_or(0);
+            if wait > 0 {
+                return Err(DecisionError::CoolingDown {
+                    id: id.clone(),
+                    quarters: wait,
+                });
+            }
+            spent += def.cost;
+        }
+        for (dilemma, choice) in &self.answers {
+            let pending = rules
+                .dilemma(dilemma)
+                .filter(|(i, _)| state.pending.contains(&(*i as u16)));
+            let Some((_, def)) = pending else {
+                return Err(DecisionError::NotPending {
+                    id: dilemma.clone(),
+                });
+            };
+            let Some(c) = def.choices.iter().find(|c| &c.id == choice) else {
+                return Err(DecisionError::UnknownChoice {
+                    dilemma: dilemma.clone(),
+                    choice: choice.clone(),
+                    known: list(def.choices.iter().map(|c| c.id.as_str())),
+                });
+            };
+            spent += c.cost;
+        }
+        let cash = state.stocks.get(super::stock::Stock::Cash);
+        let available = cash - rules.credit_line;
+        if spent > available + 1e-9 {
+            return Err(DecisionError::NotEnoughCash {
+                spent,
+                cash,
+                credit_line: rules.credit_line,
+                available: if available > 0.0 { available } else { 0.0 },
+            });
+        }
+        Ok(spent)
+    }
+}
+
+fn list<'a>(items: impl Iterator<Item = &'a str>) -> String {
+    let v: Vec<&str> = items.collect();
+    if v.is_empty() {
+        "(none)".to_string()
+    } else {
+        v.join(", ")
+    }
+}

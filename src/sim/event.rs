@@ -1,0 +1,150 @@
+//! Events, dilemmas and initiatives: when they happen and how their
+//! effects enter the model. Every event and dilemma draws exactly one
+//! number per quarter whether or not it is eligible, so the dice fall the
+//! same for every player of a seed: only the conditions differ.
+
+use super::effect::{ActiveEffect, Driver, Effect, Op, Source, Target};
+use super::rules::{Rules, Trigger};
+use super::state::State;
+use super::stock::Stock;
+use serde::Serialize;
+
+/// Something the player reads about in the quarter's news.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum News {
+    /// An event happened.
+    Event { index: u16 },
+    /// A dilemma was answered (or its default taken).
+    Answered {
+        dilemma: u16,
+        choice: u16,
+        defaulted: bool,
+    },
+    /// An initiative was started.
+    Started { index: u16 },
+    /// A dilemma opened: it waits for an answer next quarter.
+    Opened { dilemma: u16 },
+}
+
+/// Whether a trigger fires in quarter `q`, given the draw for it.
+fn fires(trigger: &Trigger, count: u32, q: u32, state: &State, draw: f64) -> bool {
+    if count >= trigger.max_times {
+        return false;
+    }
+    if !trigger.conditions.iter().all(|c| c.holds(&state.stocks)) {
+        return false;
+    }
+    match trigger.quarter {
+        Some(at) => at == q,
+        None => q >= trigger.earliest && q <= trigger.latest && draw < trigger.chance,
+    }
+}
+
+/// Rolls the events of quarter `q`; those that fire start their effects.
+pub(crate) fn roll_events(rules: &Rules, state: &mut State, q: u32, news: &mut Vec<News>) {
+    for (i, event) in rules.events.iter().enumerate() {
+        let draw = state.event_draw();
+        if fires(&event.trigger, state.event_counts[i], q, state, draw) {
+            state.event_counts[i] += 1;
+            let source = Source::Event(i as u16);
+            start(state, source, &event.effects);
+            news.push(News::Event { index: i as u16 });
+        }
+    }
+}
+
+/// Rolls the dilemmas that open for quarter `q` (asked at its start).
+pub(crate) fn open_dilemmas(rules: &Rules, state: &mut State, q: u32) -> Vec<u16> {
+    let mut opened = Vec::new();
+    if q > rules.quarters {
+        return opened;
+    }
+    for (i, dilemma) in rules.dilemmas.iter().enumerate() {
+        let draw = state.event_draw();
+        if fires(&dilemma.trigger, state.dilemma_counts[i], q, state, draw) {
+            state.dilemma_counts[i] += 1;
+            state.pending.push(i as u16);
+            opened.push(i as u16);
+        }
+    }
+    opened
+}
+
+/// Puts effects in force from this quarter on.
+pub(crate) fn start(state: &mut State, source: Source, effects: &[Effect]) {
+    for effect in effects {
+        state.effects.push(ActiveEffect {
+            source,
+            effect: effect.clone(),
+            remaining: effect.quarters.max(1),
+        });
+    }
+}
+
+/// Counts a quarter off every effect and drops the ones that have ended.
+pub(crate) fn age_effects(state: &mut State) {
+    for e in &mut state.effects {
+        e.remaining = e.remaining.saturating_sub(1);
+    }
+    state.effects.retain(|e| e.remaining > 0);
+    for c in &mut state.cooldowns {
+        *c = c.saturating_sub(1);
+    }
+}
+
+/// The value of every driver this quarter: neutral × product of the
+/// multiplying effects + sum of the adding ones.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Drivers([f64; Driver::ALL.len()]);
+
+impl Drivers {
+    pub(crate) fn from_effects(effects: &[ActiveEffect]) -> Drivers {
+        let mut mult = [1.0; Driver::ALL.len()];
+        let mut add = [0.0; Driver::ALL.len()];
+        for e in effects {
+            if let Target::Driver(d) = e.effect.target {
+                let i = d as usize;
+                match e.effect.op {
+                    Op::Multiply => mult[i] *= e.effect.value,
+                    Op::Add => add[i] += e.effect.value,
+                }
+            }
+        }
+        let mut out = [0.0; Driver::ALL.len()];
+        for d in Driver::ALL {
+            let i = d as usize;
+            let neutral = d.neutral();
+            // Additive drivers start at 0, where a multiplier means nothing;
+            // treat their multiplier as scaling the added amount instead.
+            out[i] = if neutral == 0.0 {
+                add[i] * mult[i]
+            } else {
+                neutral * mult[i] + add[i]
+            };
+        }
+        Drivers(out)
+    }
+
+    pub(crate) fn get(&self, d: Driver) -> f64 {
+        self.0[d as usize]
+    }
+}
+
+/// The effects on one stock this quarter, as (source, change) pairs.
+pub(crate) fn stock_effects(
+    effects: &[ActiveEffect],
+    stock: Stock,
+    value: f64,
+) -> impl Iterator<Item = (Source, f64)> + '_ {
+    effects.iter().filter_map(move |e| match e.effect.target {
+        Target::Stock(s) if s == stock => Some((
+            e.source,
+            match e.effect.op {
+                Op::Add => e.effect.value,
+                Op::Multiply => value * (e.effect.value - 1.0),
+            },
+        )),
+        _ => None,
+    })
+}

@@ -1,0 +1,225 @@
+//! People and culture: the three levers (vision, insight, skills), change
+//! fatigue, customer culture, engagement and customer experience.
+
+use super::book::Book;
+use super::curve::{clamp, max, min, pos, sat, soft};
+use super::effect::{ActiveEffect, Driver};
+use super::event::Drivers;
+use super::params::ModelParams;
+use super::stock::Stock;
+
+/// The inputs of the people step that are not stocks.
+pub(crate) struct PeopleInput<'a> {
+    pub vision: f64,
+    pub insight: f64,
+    pub skills: f64,
+    /// Change load of the initiatives started this quarter.
+    pub initiative_load: f64,
+    /// Profit growth over the last year, in units of `profit_growth_scale`.
+    pub profit_growth: f64,
+    pub drivers: &'a Drivers,
+    pub effects: &'a [ActiveEffect],
+}
+
+/// What the people step tells the rest of the quarter.
+pub(crate) struct PeopleOutput {
+    /// Change load this quarter (1 ≈ one lever at saturation).
+    pub load: f64,
+}
+
+/// Fills a lever stock: `gain·sat·(100 − x) − decay·x`.
+fn lever(
+    book: &mut Book,
+    stock: Stock,
+    push: f64,
+    push_name: &'static str,
+    decay: f64,
+    decay_name: &'static str,
+) {
+    let x = book.old.get(stock);
+    book.term(stock, push_name, push * (100.0 - x));
+    book.term(stock, decay_name, -decay * x);
+}
+
+pub(crate) fn step(p: &ModelParams, book: &mut Book, input: &PeopleInput) -> PeopleOutput {
+    let old = book.old.clone();
+    let e = input.effects;
+
+    let sv = sat(input.vision, p.vision_half);
+    let insight_half = p.insight_half * (1.0 - p.insight_reuse * old.get(Stock::Insight) / 100.0);
+    let si = sat(input.insight, insight_half);
+    let ss = sat(input.skills, p.skills_half);
+
+    let vision_push = p.vision_gain * sv * pos(input.drivers.get(Driver::VisionGain));
+    lever(
+        book,
+        Stock::Vision,
+        vision_push,
+        "leadership time on the vision",
+        p.vision_decay,
+        "fading without reinforcement",
+    );
+    book.effects(Stock::Vision, e);
+    let vision = book.settle(Stock::Vision);
+
+    lever(
+        book,
+        Stock::Insight,
+        p.insight_gain * si,
+        "customer research",
+        p.insight_decay,
+        "knowledge going stale",
+    );
+    book.effects(Stock::Insight, e);
+    let insight = book.settle(Stock::Insight);
+
+    let skills_push = p.skills_gain * ss * pos(input.drivers.get(Driver::SkillsGain));
+    lever(
+        book,
+        Stock::Skills,
+        skills_push,
+        "training and practice",
+        p.skills_decay,
+        "fading without practice",
+    );
+    let turnover = pos(p.turnover_base - p.turnover_engaged * old.get(Stock::Engagement) / 100.0);
+    book.term(
+        Stock::Skills,
+        "staff turnover",
+        -turnover * old.get(Stock::Skills),
+    );
+    book.effects(Stock::Skills, e);
+    let skills = book.settle(Stock::Skills);
+
+    // Change fatigue: load beyond what the organization can absorb.
+    let fatigue_old = old.get(Stock::Fatigue);
+    let load = sv + sat(input.insight, p.insight_half) + ss + input.initiative_load;
+    let capacity =
+        pos(p.capacity + input.drivers.get(Driver::Capacity)) * (1.0 - fatigue_old / 300.0);
+    book.term(
+        Stock::Fatigue,
+        "change load above capacity",
+        p.fatigue_rate * pos(load - capacity),
+    );
+    book.term(
+        Stock::Fatigue,
+        "recovery",
+        -p.fatigue_recovery * fatigue_old,
+    );
+    book.effects(Stock::Fatigue, e);
+    let fatigue = book.settle(Stock::Fatigue);
+
+    culture(p, book, input, [vision, insight, skills], fatigue);
+
+    // Engagement follows last quarter's culture: the lag is structural.
+    let g = input.profit_growth;
+    let feedback = p.engagement_profit * soft(g);
+    relax(
+        book,
+        Stock::Engagement,
+        p.engagement_speed,
+        &[
+            ("baseline", p.engagement_base),
+            (
+                "customer culture (last quarter)",
+                p.engagement_culture * old.get(Stock::Culture),
+            ),
+            ("vision buy-in", p.engagement_vision * vision),
+            ("skills", p.engagement_skills * skills),
+            ("profit trend", feedback),
+            ("change fatigue", -p.engagement_fatigue * fatigue),
+        ],
+    );
+    book.effects(Stock::Engagement, e);
+    book.settle(Stock::Engagement);
+
+    // Experience follows last quarter's engagement; training takes people
+    // off the floor for now.
+    let culture_new = book.new.get(Stock::Culture);
+    relax(
+        book,
+        Stock::Experience,
+        p.experience_speed,
+        &[
+            ("baseline", p.experience_base),
+            (
+                "engagement (last quarter)",
+                p.experience_engagement * old.get(Stock::Engagement),
+            ),
+            ("customer culture", p.experience_culture * culture_new),
+            ("customer insight", p.experience_insight * insight),
+            ("training disruption", -p.training_disruption * ss),
+            ("change fatigue", -p.experience_fatigue * fatigue),
+        ],
+    );
+    book.effects(Stock::Experience, e);
+    book.settle(Stock::Experience);
+
+    PeopleOutput { load }
+}
+
+/// Culture moves toward a target set by the weakest lever, faster as it
+/// grows (points of light → critical mass → momentum), braked by fatigue;
+/// it slips back slowly when the levers are neglected.
+fn culture(p: &ModelParams, book: &mut Book, input: &PeopleInput, levers: [f64; 3], fatigue: f64) {
+    let c = book.old.get(Stock::Culture);
+    let weakest = min(levers[0], min(levers[1], levers[2]));
+    let mean = (levers[0] + levers[1] + levers[2]) / 3.0;
+    let target = p.weakest_weight * weakest + (1.0 - p.weakest_weight) * mean;
+    if target > c {
+        let gap = target - c;
+        let base = p.momentum_base + (1.0 - p.momentum_base) * c / 100.0;
+        let lights = input.drivers.get(Driver::Momentum);
+        let brake = clamp(fatigue / p.fatigue_brake, 0.0, 1.0);
+        let name = if weakest == levers[0] {
+            "pull of the levers (vision weakest)"
+        } else if weakest == levers[1] {
+            "pull of the levers (insight weakest)"
+        } else {
+            "pull of the levers (skills weakest)"
+        };
+        book.term(Stock::Culture, name, p.culture_speed * base * gap);
+        if lights != 0.0 {
+            book.term(
+                Stock::Culture,
+                "points of light",
+                p.culture_speed * lights * gap,
+            );
+        }
+        if brake > 0.0 {
+            let momentum = max(base + lights, 0.0);
+            book.term(
+                Stock::Culture,
+                "change fatigue",
+                -p.culture_speed * momentum * brake * gap,
+            );
+        }
+    } else {
+        book.term(
+            Stock::Culture,
+            "slipping back without investment",
+            -p.culture_decay * (c - target),
+        );
+    }
+    book.effects(Stock::Culture, input.effects);
+    book.settle(Stock::Culture);
+}
+
+/// A stock relaxing toward a target made of named parts:
+/// `Δ = speed·(Σ parts − x)`. Each positive part gets its share of the
+/// gap in proportion to its size; each negative part pulls down directly.
+/// The terms sum exactly to `speed·(target − x)`.
+fn relax(book: &mut Book, stock: Stock, speed: f64, parts: &[(&'static str, f64)]) {
+    let x = book.old.get(stock);
+    let positive: f64 = parts.iter().map(|(_, v)| pos(*v)).sum();
+    if positive <= 0.0 {
+        book.term(stock, "settling", -speed * x);
+    }
+    for (name, v) in parts {
+        if *v > 0.0 {
+            book.term(stock, name, speed * (v - x * v / positive));
+        } else if *v < 0.0 {
+            book.term(stock, name, speed * v);
+        }
+    }
+}

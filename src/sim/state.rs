@@ -1,0 +1,225 @@
+//! `State`: everything that carries from one quarter to the next, the
+//! random generators included, so a game is a pure function of its rules,
+//! seed and decisions.
+
+use super::effect::ActiveEffect;
+use super::rules::Rules;
+use super::stock::{Stock, Stocks};
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use serde::Serialize;
+
+/// How the game stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// More quarters to play.
+    Playing,
+    /// The scenario's last quarter has been played.
+    Finished,
+    /// The board lost all confidence and replaced the player.
+    BoardOut,
+    /// Cash fell below the credit line.
+    Bankrupt,
+}
+
+impl Outcome {
+    /// Whether the game ended before its last quarter.
+    pub fn is_game_over(self) -> bool {
+        matches!(self, Outcome::BoardOut | Outcome::Bankrupt)
+    }
+
+    /// A sentence for people.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Outcome::Playing => "in progress",
+            Outcome::Finished => "completed every quarter",
+            Outcome::BoardOut => "game over: the board lost confidence and replaced you",
+            Outcome::Bankrupt => "game over: cash fell below the credit line",
+        }
+    }
+}
+
+/// The stream numbers that keep events and measurement noise apart, so
+/// drawing noise never shifts which events happen.
+const EVENT_STREAM: u64 = 1;
+const NOISE_STREAM: u64 = 2;
+
+/// The state of a game between quarters.
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    /// The seed the game started from.
+    pub seed: u64,
+    /// Quarters played so far.
+    pub quarter: u32,
+    pub stocks: Stocks,
+    /// Profit of every quarter played, preceded by four quarters of the
+    /// organization's history (its profit with no change programme).
+    pub profits: Vec<f64>,
+    /// New-product revenue on its way: index 0 arrives next quarter.
+    pub pipeline: Vec<f64>,
+    /// Effects in force.
+    pub effects: Vec<ActiveEffect>,
+    /// Quarters before each initiative may start again (0 = ready).
+    pub cooldowns: Vec<u32>,
+    /// How often each event has happened.
+    pub event_counts: Vec<u32>,
+    /// How often each dilemma has been asked.
+    pub dilemma_counts: Vec<u32>,
+    /// Dilemmas waiting for an answer this quarter, by index.
+    pub pending: Vec<u16>,
+    pub cumulative_profit: f64,
+    pub outcome: Outcome,
+    pub(crate) event_rng: ChaCha8Rng,
+    pub(crate) noise_rng: ChaCha8Rng,
+}
+
+impl State {
+    /// The state at the start of a game.
+    pub fn new(rules: &Rules, seed: u64) -> State {
+        let mut event_rng = ChaCha8Rng::seed_from_u64(seed);
+        event_rng.set_stream(EVENT_STREAM);
+        let mut noise_rng = ChaCha8Rng::seed_from_u64(seed);
+        noise_rng.set_stream(NOISE_STREAM);
+        let baseline = super::money::baseline_profit(rules);
+        let mut state = State {
+            seed,
+            quarter: 0,
+            stocks: rules.start.clone(),
+            profits: vec![baseline; 4],
+            pipeline: vec![0.0; delay_slots(rules)],
+            effects: Vec::new(),
+            cooldowns: vec![0; rules.initiatives.len()],
+            event_counts: vec![0; rules.events.len()],
+            dilemma_counts: vec![0; rules.dilemmas.len()],
+            pending: Vec::new(),
+            cumulative_profit: 0.0,
+            outcome: Outcome::Playing,
+            event_rng,
+            noise_rng,
+        };
+        super::event::open_dilemmas(rules, &mut state, 1);
+        state
+    }
+
+    /// Whether no more quarters can be played.
+    pub fn is_over(&self, _rules: &Rules) -> bool {
+        self.outcome != Outcome::Playing
+    }
+
+    /// The profit of the last quarter played (or of the history before).
+    pub fn last_profit(&self) -> f64 {
+        self.profits.last().copied().unwrap_or(0.0)
+    }
+
+    /// A 64-bit checksum of everything that shapes the future: stocks,
+    /// history, effects, counters and the generators' positions. Saves keep
+    /// it per quarter so that replay can prove a log was not edited.
+    pub fn checksum(&self) -> u64 {
+        let mut h = Fnv::new();
+        h.u64(self.seed);
+        h.u64(u64::from(self.quarter));
+        for v in &self.stocks.0 {
+            h.f64(*v);
+        }
+        for v in self.profits.iter().chain(&self.pipeline) {
+            h.f64(*v);
+        }
+        for e in &self.effects {
+            h.f64(e.effect.value);
+            h.u64(u64::from(e.remaining));
+        }
+        for v in self
+            .cooldowns
+            .iter()
+            .chain(&self.event_counts)
+            .chain(&self.dilemma_counts)
+        {
+            h.u64(u64::from(*v));
+        }
+        for p in &self.pending {
+            h.u64(u64::from(*p));
+        }
+        h.f64(self.cumulative_profit);
+        h.u64(self.outcome as u64);
+        h.u64(self.event_rng.get_word_pos() as u64);
+        h.u64(self.noise_rng.get_word_pos() as u64);
+        h.finish()
+    }
+
+    /// A uniform number in [0, 1) from the event stream, built from raw
+    /// bits so that it cannot change with the `rand` crate's conventions.
+    pub(crate) fn event_draw(&mut self) -> f64 {
+        unit(self.event_rng.next_u64())
+    }
+
+    /// A uniform number in [0, 1) from the measurement-noise stream.
+    pub(crate) fn noise_draw(&mut self) -> f64 {
+        unit(self.noise_rng.next_u64())
+    }
+
+    /// The value of one stock.
+    pub fn get(&self, stock: Stock) -> f64 {
+        self.stocks.get(stock)
+    }
+}
+
+fn delay_slots(rules: &Rules) -> usize {
+    // The delay is a whole number of quarters; one slot more holds the
+    // revenue created this quarter.
+    let d = rules.params.new_product_delay;
+    let mut slots = 1;
+    while (slots as f64) < d + 1.0 && slots < 16 {
+        slots += 1;
+    }
+    slots
+}
+
+fn unit(bits: u64) -> f64 {
+    (bits >> 11) as f64 * (1.0 / 9_007_199_254_740_992.0)
+}
+
+/// FNV-1a, 64 bits: tiny, stable across platforms and Rust versions.
+struct Fnv(u64);
+
+impl Fnv {
+    fn new() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+    fn u64(&mut self, v: u64) {
+        for b in v.to_le_bytes() {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    fn f64(&mut self, v: f64) {
+        self.u64(v.to_bits());
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unit_draws_lie_in_the_unit_interval() {
+        assert_eq!(unit(0), 0.0);
+        assert!(unit(u64::MAX) < 1.0);
+    }
+
+    #[test]
+    fn same_seed_same_checksum_other_seed_other_checksum() {
+        let rules = Rules::default();
+        assert_eq!(
+            State::new(&rules, 7).checksum(),
+            State::new(&rules, 7).checksum()
+        );
+        assert_ne!(
+            State::new(&rules, 7).checksum(),
+            State::new(&rules, 8).checksum()
+        );
+    }
+}
