@@ -6,8 +6,10 @@
 //! - [`sim`]: the pure model — stocks, flows, delays, events and the why ledger;
 //! - [`scenario`]: scenario TOML → validated [`scenario::Scenario`], with errors
 //!   that say where and how to fix;
+//! - [`plan`]: decision logs written by hand for headless runs;
 //! - [`cli`]: the command-line types (clap).
 
 pub mod cli;
+pub mod plan;
 pub mod scenario;
 pub mod sim;

@@ -1,6 +1,8 @@
 //! Scenarios: TOML as an author writes it → a validated [`Scenario`] the
-//! model can trust. (Loader under construction: for now only the built-in
-//! reference organization is available.)
+//! model can trust.
+//!
+//! STUB (being replaced by the loader): `shipped`, `load` and `Error` keep
+//! their signatures; only the reference organization is available.
 
 use crate::sim::Rules;
 use std::sync::Arc;
@@ -44,4 +46,22 @@ impl Scenario {
             origin: "builtin:reference".into(),
         }
     }
+}
+
+/// Why a scenario could not be loaded (stub; the loader replaces it).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct Error(pub String);
+
+/// The shipped scenarios, the default one first.
+pub fn shipped() -> Vec<Scenario> {
+    vec![Scenario::reference()]
+}
+
+/// Loads a scenario by shipped id or by path.
+pub fn load(id_or_path: &str) -> Result<Scenario, Error> {
+    shipped()
+        .into_iter()
+        .find(|s| s.id == id_or_path)
+        .ok_or_else(|| Error(format!("no scenario '{id_or_path}'")))
 }

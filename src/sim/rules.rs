@@ -24,7 +24,7 @@ impl Default for Economics {
     fn default() -> Self {
         Self {
             price: [10.0, 10.0, 3.0, 2.0],
-            cost_to_serve: [5.6, 6.0, 2.9, 3.14],
+            cost_to_serve: [5.6, 6.0, 2.9, 3.15],
             fixed_costs: 300.0,
             market_growth: 60.0,
         }
