@@ -58,7 +58,7 @@ impl Plan {
     /// about a third of the budget, split 1 : 2.4 : 2.4 (vision needs
     /// time more than money).
     pub fn balanced(rules: &Rules) -> Plan {
-        let unit = rules.budget / 400.0;
+        let unit = rules.budget / 600.0;
         Plan {
             description: "Moderate, steady investment in all three levers.".into(),
             default: Decisions {

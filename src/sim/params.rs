@@ -76,7 +76,7 @@ model_params! {
     fatigue_recovery = 0.25, 0.0, 1.0, "Share of fatigue that recovers each quarter";
     weakest_weight = 0.75, 0.0, 1.0, "Weight of the weakest lever in culture's target (the rest is the mean)";
     momentum_base = 0.35, 0.0, 1.0, "Culture's speed of change with no culture yet (momentum grows with culture)";
-    culture_speed = 0.22, 0.0, 1.0, "Share of the gap to its target that culture closes per quarter at full momentum";
+    culture_speed = 0.25, 0.0, 1.0, "Share of the gap to its target that culture closes per quarter at full momentum";
     culture_decay = 0.04, 0.0, 1.0, "Share of the gap to a lower target that culture loses per quarter (it is sticky)";
     fatigue_brake = 150.0, 1.0, 1000.0, "Fatigue at which culture change stops";
     engagement_base = 15.0, -100.0, 100.0, "Engagement target with nothing else going for it";
@@ -86,9 +86,9 @@ model_params! {
     engagement_profit = 10.0, 0.0, 50.0, "Engagement target swing from profit growth (a saturating curve)";
     engagement_fatigue = 0.30, 0.0, 2.0, "Engagement target lost per point of fatigue";
     engagement_speed = 0.25, 0.0, 1.0, "Share of the gap to its target engagement closes per quarter";
-    experience_base = 25.0, -100.0, 100.0, "Experience target with nothing else going for it";
+    experience_base = 28.0, -100.0, 100.0, "Experience target with nothing else going for it";
     experience_engagement = 0.26, 0.0, 2.0, "Experience target per point of last quarter's engagement";
-    experience_culture = 0.34, 0.0, 2.0, "Experience target per point of culture";
+    experience_culture = 0.28, 0.0, 2.0, "Experience target per point of culture";
     experience_insight = 0.05, 0.0, 2.0, "Experience target per point of insight";
     training_disruption = 10.0, 0.0, 100.0, "Experience lost at saturated skills spending (people off the floor)";
     experience_fatigue = 0.10, 0.0, 2.0, "Experience target lost per point of fatigue";
@@ -97,7 +97,7 @@ model_params! {
     churn_poor = 0.09, 0.0, 0.9, "Extra churn per quarter at the worst experience (convex)";
     promoter_share = 0.6, 0.0, 1.0, "Share of promoters at perfect experience";
     detractor_share = 0.5, 0.0, 1.0, "Share of detractors at the worst experience";
-    act_culture = 0.5, 0.0, 1.0, "How much acting on customer insight depends on culture (0: not at all, 1: entirely)";
+    act_culture = 0.7, 0.0, 1.0, "How much acting on customer insight depends on culture (0: not at all, 1: entirely)";
     upgrade_rate = 0.10, 0.0, 1.0, "Share of regular customers upgraded per quarter with full insight, culture and experience";
     advocate_rate = 0.15, 0.0, 1.0, "Share of valuable customers who become advocates, per unit of promoter share";
     advocate_loss = 0.20, 0.0, 1.0, "Share of advocates lost back to valuable, per unit of detractor share";

@@ -310,7 +310,7 @@ impl Default for Rules {
         Self {
             quarters: 20,
             start,
-            budget: 400.0,
+            budget: 600.0,
             credit_line: -1000.0,
             economics: Economics::default(),
             expectation: Expectation::Previous,
