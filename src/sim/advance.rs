@@ -195,9 +195,10 @@ pub fn advance(
 /// transcendental function is needed. Counts are rounded, as surveys are.
 fn measure(state: &mut State, noise_max: f64, nps: f64) -> Reported {
     let sigma = noise_max * (1.0 - state.stocks.get(Stock::Insight) / 100.0);
+    let q = state.quarter;
     let mut z = [0.0; 5];
-    for zi in &mut z {
-        let sum = state.noise_draw() + state.noise_draw() + state.noise_draw() + state.noise_draw();
+    for (k, zi) in (0u32..).zip(z.iter_mut()) {
+        let sum: f64 = (0..4).map(|j| state.noise_draw(q, 4 * k + j)).sum();
         *zi = (sum - 2.0) * SQRT_3;
     }
     let noisy = |stock: Stock, z: f64| {

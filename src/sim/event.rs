@@ -1,7 +1,7 @@
 //! Events, dilemmas and initiatives: when they happen and how their
-//! effects enter the model. Every event and dilemma draws exactly one
-//! number per quarter whether or not it is eligible, so the dice fall the
-//! same for every player of a seed: only the conditions differ.
+//! effects enter the model. Every event and dilemma has its own die per
+//! quarter, fixed by the seed, the quarter and its index, so the dice fall
+//! the same for every player of a seed: only the conditions differ.
 
 use super::effect::{ActiveEffect, Driver, Effect, Op, Source, Target};
 use super::rules::{Rules, Trigger};
@@ -27,6 +27,9 @@ pub enum News {
     Opened { dilemma: u16 },
 }
 
+/// Dilemmas draw from slots after the events'.
+const DILEMMA_SLOTS: u32 = 1 << 15;
+
 /// Whether a trigger fires in quarter `q`, given the draw for it.
 fn fires(trigger: &Trigger, count: u32, q: u32, state: &State, draw: f64) -> bool {
     if count >= trigger.max_times {
@@ -44,7 +47,7 @@ fn fires(trigger: &Trigger, count: u32, q: u32, state: &State, draw: f64) -> boo
 /// Rolls the events of quarter `q`; those that fire start their effects.
 pub(crate) fn roll_events(rules: &Rules, state: &mut State, q: u32, news: &mut Vec<News>) {
     for (i, event) in rules.events.iter().enumerate() {
-        let draw = state.event_draw();
+        let draw = state.event_draw(q, i as u32);
         if fires(&event.trigger, state.event_counts[i], q, state, draw) {
             state.event_counts[i] += 1;
             let source = Source::Event(i as u16);
@@ -61,7 +64,7 @@ pub(crate) fn open_dilemmas(rules: &Rules, state: &mut State, q: u32) -> Vec<u16
         return opened;
     }
     for (i, dilemma) in rules.dilemmas.iter().enumerate() {
-        let draw = state.event_draw();
+        let draw = state.event_draw(q, DILEMMA_SLOTS + i as u32);
         if fires(&dilemma.trigger, state.dilemma_counts[i], q, state, draw) {
             state.dilemma_counts[i] += 1;
             state.pending.push(i as u16);

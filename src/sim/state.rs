@@ -120,6 +120,8 @@ impl State {
         h.u64(self.seed);
         h.u64(u64::from(self.quarter));
         for v in &self.stocks.0 {
+            // Generators need no hashing: every draw's position is fixed by
+            // the seed, the quarter and the slot.
             h.f64(*v);
         }
         for v in self.profits.iter().chain(&self.pipeline) {
@@ -142,20 +144,20 @@ impl State {
         }
         h.f64(self.cumulative_profit);
         h.u64(self.outcome as u64);
-        h.u64(self.event_rng.get_word_pos() as u64);
-        h.u64(self.noise_rng.get_word_pos() as u64);
         h.finish()
     }
 
-    /// A uniform number in [0, 1) from the event stream, built from raw
-    /// bits so that it cannot change with the `rand` crate's conventions.
-    pub(crate) fn event_draw(&mut self) -> f64 {
-        unit(self.event_rng.next_u64())
+    /// The event stream's number for `slot` in quarter `q`: a uniform in
+    /// [0, 1). Each (quarter, slot) has its own place in the stream, so the
+    /// dice of one event never depend on how many others a scenario has or
+    /// which of them happened.
+    pub(crate) fn event_draw(&mut self, q: u32, slot: u32) -> f64 {
+        draw_at(&mut self.event_rng, q, slot)
     }
 
-    /// A uniform number in [0, 1) from the measurement-noise stream.
-    pub(crate) fn noise_draw(&mut self) -> f64 {
-        unit(self.noise_rng.next_u64())
+    /// The measurement-noise stream's number for `slot` in quarter `q`.
+    pub(crate) fn noise_draw(&mut self, q: u32, slot: u32) -> f64 {
+        draw_at(&mut self.noise_rng, q, slot)
     }
 
     /// The value of one stock.
@@ -175,6 +177,17 @@ fn delay_slots(rules: &Rules) -> usize {
     slots
 }
 
+/// Slots per quarter in a stream: more than any scenario may hold.
+const SLOTS: u128 = 1 << 16;
+
+fn draw_at(rng: &mut ChaCha8Rng, q: u32, slot: u32) -> f64 {
+    // One u64 is two 32-bit words of the ChaCha stream.
+    rng.set_word_pos((u128::from(q) * SLOTS + u128::from(slot)) * 2);
+    unit(rng.next_u64())
+}
+
+/// A uniform number in [0, 1) from raw bits, so that it cannot change with
+/// the `rand` crate's conventions.
 fn unit(bits: u64) -> f64 {
     (bits >> 11) as f64 * (1.0 / 9_007_199_254_740_992.0)
 }
