@@ -1,6 +1,6 @@
 //! Shared helpers for the model-behaviour tests: a test world with random
 //! shocks (so that seeds matter), the reference plans, and a runner.
-#![allow(dead_code)]
+#![allow(dead_code, clippy::panic)]
 
 use culturesim::sim::{
     Decisions, Driver, Effect, EventDef, Game, InitiativeDef, Op, QuarterReport, Rules, Stock,
@@ -38,40 +38,41 @@ fn random_event(id: &str, chance: f64, max_times: u32, effects: Vec<Effect>) -> 
 /// supply problems, a market boom, a lost key account, a star hire and a
 /// cost-cutting programme the player may start.
 pub fn world() -> Rules {
-    let mut rules = Rules::default();
-    rules.events = vec![
-        random_event(
-            "supply",
-            0.10,
-            3,
-            vec![effect(Target::Driver(Driver::Churn), Op::Multiply, 1.25, 2)],
-        ),
-        random_event(
-            "boom",
-            0.08,
-            2,
-            vec![effect(
-                Target::Driver(Driver::MarketGrowth),
-                Op::Multiply,
-                2.0,
+    Rules {
+        events: vec![
+            random_event(
+                "supply",
+                0.10,
                 3,
-            )],
-        ),
-        random_event(
-            "lost_account",
-            0.08,
-            2,
-            vec![effect(Target::Stock(Stock::Valuable), Op::Add, -12.0, 1)],
-        ),
-        random_event(
-            "star_hire",
-            0.06,
-            2,
-            vec![effect(Target::Stock(Stock::Engagement), Op::Add, 2.0, 1)],
-        ),
-    ];
-    rules.initiatives = vec![cost_cutting()];
-    rules
+                vec![effect(Target::Driver(Driver::Churn), Op::Multiply, 1.25, 2)],
+            ),
+            random_event(
+                "boom",
+                0.08,
+                2,
+                vec![effect(
+                    Target::Driver(Driver::MarketGrowth),
+                    Op::Multiply,
+                    2.0,
+                    3,
+                )],
+            ),
+            random_event(
+                "lost_account",
+                0.08,
+                2,
+                vec![effect(Target::Stock(Stock::Valuable), Op::Add, -12.0, 1)],
+            ),
+            random_event(
+                "star_hire",
+                0.06,
+                2,
+                vec![effect(Target::Stock(Stock::Engagement), Op::Add, 2.0, 1)],
+            ),
+        ],
+        initiatives: vec![cost_cutting()],
+        ..Rules::default()
+    }
 }
 
 /// Lower fixed costs for two years, paid for in people: the engaged and
