@@ -22,9 +22,11 @@ fn trajectory_hash(rules: &Arc<Rules>, seed: u64, plan: fn(u32) -> Decisions) ->
     format!("{h:016x}")
 }
 
+type NamedPlan = (&'static str, fn(u32) -> Decisions);
+
 fn hashes(rules: &Rules) -> Vec<String> {
     let rules = Arc::new(rules.clone());
-    let plans: [(&str, fn(u32) -> Decisions); 4] = [
+    let plans: [NamedPlan; 4] = [
         ("do-nothing", do_nothing),
         ("balanced", balanced),
         ("all-at-once", all_at_once),
