@@ -7,9 +7,11 @@
 //! - [`scenario`]: scenario TOML → validated [`scenario::Scenario`], with errors
 //!   that say where and how to fix;
 //! - [`plan`]: decision logs written by hand for headless runs;
+//! - [`report`]: pure functions from a run's history to tables, CSV and JSON;
 //! - [`cli`]: the command-line types (clap).
 
 pub mod cli;
 pub mod plan;
+pub mod report;
 pub mod scenario;
 pub mod sim;

@@ -195,12 +195,12 @@ pub fn advance(
 /// transcendental function is needed. Counts are rounded, as surveys are.
 fn measure(state: &mut State, noise_max: f64, nps: f64) -> Reported {
     let sigma = noise_max * (1.0 - state.stocks.get(Stock::Insight) / 100.0);
-    let q = state.quarter;
-    let mut z = [0.0; 5];
-    for (k, zi) in (0u32..).zip(z.iter_mut()) {
-        let sum: f64 = (0..4).map(|j| state.noise_draw(q, 4 * k + j)).sum();
-        *zi = (sum - 2.0) * SQRT_3;
-    }
+    let mut u = [0.0; 20];
+    state.noise_draws(state.quarter, &mut u);
+    let z: [f64; 5] = std::array::from_fn(|k| {
+        let sum = u[4 * k] + u[4 * k + 1] + u[4 * k + 2] + u[4 * k + 3];
+        (sum - 2.0) * SQRT_3
+    });
     let noisy = |stock: Stock, z: f64| {
         (state.stocks.get(stock) * (1.0 + sigma * z))
             .max(0.0)

@@ -46,8 +46,9 @@ fn fires(trigger: &Trigger, count: u32, q: u32, state: &State, draw: f64) -> boo
 
 /// Rolls the events of quarter `q`; those that fire start their effects.
 pub(crate) fn roll_events(rules: &Rules, state: &mut State, q: u32, news: &mut Vec<News>) {
-    for (i, event) in rules.events.iter().enumerate() {
-        let draw = state.event_draw(q, i as u32);
+    let mut dice = vec![0.0; rules.events.len()];
+    state.event_draws(q, 0, &mut dice);
+    for ((i, event), draw) in rules.events.iter().enumerate().zip(dice) {
         if fires(&event.trigger, state.event_counts[i], q, state, draw) {
             state.event_counts[i] += 1;
             let source = Source::Event(i as u16);
@@ -63,8 +64,9 @@ pub(crate) fn open_dilemmas(rules: &Rules, state: &mut State, q: u32) -> Vec<u16
     if q > rules.quarters {
         return opened;
     }
-    for (i, dilemma) in rules.dilemmas.iter().enumerate() {
-        let draw = state.event_draw(q, DILEMMA_SLOTS + i as u32);
+    let mut dice = vec![0.0; rules.dilemmas.len()];
+    state.event_draws(q, DILEMMA_SLOTS, &mut dice);
+    for ((i, dilemma), draw) in rules.dilemmas.iter().enumerate().zip(dice) {
         if fires(&dilemma.trigger, state.dilemma_counts[i], q, state, draw) {
             state.dilemma_counts[i] += 1;
             state.pending.push(i as u16);

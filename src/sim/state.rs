@@ -147,17 +147,17 @@ impl State {
         h.finish()
     }
 
-    /// The event stream's number for `slot` in quarter `q`: a uniform in
-    /// [0, 1). Each (quarter, slot) has its own place in the stream, so the
-    /// dice of one event never depend on how many others a scenario has or
-    /// which of them happened.
-    pub(crate) fn event_draw(&mut self, q: u32, slot: u32) -> f64 {
-        draw_at(&mut self.event_rng, q, slot)
+    /// Fills `out` with the event stream's numbers for slots `first..` of
+    /// quarter `q`: uniforms in [0, 1). Each (quarter, slot) has its own
+    /// place in the stream, so the dice of one event never depend on how
+    /// many others a scenario has or which of them happened.
+    pub(crate) fn event_draws(&mut self, q: u32, first: u32, out: &mut [f64]) {
+        draws_at(&mut self.event_rng, q, first, out);
     }
 
-    /// The measurement-noise stream's number for `slot` in quarter `q`.
-    pub(crate) fn noise_draw(&mut self, q: u32, slot: u32) -> f64 {
-        draw_at(&mut self.noise_rng, q, slot)
+    /// Fills `out` with the measurement-noise stream's numbers for quarter `q`.
+    pub(crate) fn noise_draws(&mut self, q: u32, out: &mut [f64]) {
+        draws_at(&mut self.noise_rng, q, 0, out);
     }
 
     /// The value of one stock.
@@ -180,10 +180,13 @@ fn delay_slots(rules: &Rules) -> usize {
 /// Slots per quarter in a stream: more than any scenario may hold.
 const SLOTS: u128 = 1 << 16;
 
-fn draw_at(rng: &mut ChaCha8Rng, q: u32, slot: u32) -> f64 {
-    // One u64 is two 32-bit words of the ChaCha stream.
-    rng.set_word_pos((u128::from(q) * SLOTS + u128::from(slot)) * 2);
-    unit(rng.next_u64())
+fn draws_at(rng: &mut ChaCha8Rng, q: u32, first: u32, out: &mut [f64]) {
+    // One u64 is two 32-bit words of the ChaCha stream; consecutive slots
+    // are consecutive u64s, so one seek serves them all.
+    rng.set_word_pos((u128::from(q) * SLOTS + u128::from(first)) * 2);
+    for x in out {
+        *x = unit(rng.next_u64());
+    }
 }
 
 /// A uniform number in [0, 1) from raw bits, so that it cannot change with
@@ -192,7 +195,8 @@ fn unit(bits: u64) -> f64 {
     (bits >> 11) as f64 * (1.0 / 9_007_199_254_740_992.0)
 }
 
-/// FNV-1a, 64 bits: tiny, stable across platforms and Rust versions.
+/// FNV-1a over 64-bit words (not bytes, for speed): tiny, and stable
+/// across platforms and Rust versions.
 struct Fnv(u64);
 
 impl Fnv {
@@ -200,10 +204,9 @@ impl Fnv {
         Fnv(0xcbf2_9ce4_8422_2325)
     }
     fn u64(&mut self, v: u64) {
-        for b in v.to_le_bytes() {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
-        }
+        self.0 ^= v;
+        self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        self.0 ^= self.0 >> 29;
     }
     fn f64(&mut self, v: f64) {
         self.u64(v.to_bits());
