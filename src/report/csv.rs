@@ -4,7 +4,10 @@
 use super::{RunInfo, STOCK_COLUMNS, fixed, news_headline};
 use crate::sim::{QuarterReport, Rules};
 
-const KPI_COLUMNS: [(&str, fn(&QuarterReport) -> f64); 14] = [
+/// A KPI column: its header and how to read it from a report.
+type KpiColumn = (&'static str, fn(&QuarterReport) -> f64);
+
+const KPI_COLUMNS: [KpiColumn; 14] = [
     ("revenue", |r| r.kpis.revenue),
     ("new_product_revenue", |r| r.kpis.new_product_revenue),
     ("cost_to_serve", |r| r.kpis.cost_to_serve),
