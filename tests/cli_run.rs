@@ -1,6 +1,8 @@
 //! `culturesim run` end to end: the real binary, real plan files, exact
 //! bytes, exit codes and messages.
 
+#![allow(clippy::expect_used)] // test helpers: a failure here is a failed test
+
 use std::path::Path;
 use std::process::{Command, Output};
 
