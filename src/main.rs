@@ -3,6 +3,8 @@
 
 use clap::Parser;
 use culturesim::cli::{Cli, Command, ScenarioCommand};
+use culturesim::scenario;
+use std::path::Path;
 use std::process::ExitCode;
 
 /// An error on its way to the user: the message and the exit code.
@@ -33,6 +35,21 @@ fn main() -> ExitCode {
     }
 }
 
+/// Prints a command's output; a non-zero code becomes a failure whose
+/// message is what the command wrote to stderr.
+fn finish(out: scenario::command::Output) -> Result<(), Failure> {
+    print!("{}", out.stdout);
+    if out.code == 0 {
+        eprint!("{}", out.stderr);
+        Ok(())
+    } else {
+        Err(Failure {
+            code: out.code,
+            message: out.stderr,
+        })
+    }
+}
+
 fn dispatch(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         None => Err(Failure::not_yet("the title screen")),
@@ -40,9 +57,11 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
         Some(Command::Resume { .. }) => Err(Failure::not_yet("resume")),
         Some(Command::Run(_)) => Err(Failure::not_yet("run")),
         Some(Command::Verify { .. }) => Err(Failure::not_yet("verify")),
-        Some(Command::Scenario(ScenarioCommand::List)) => Err(Failure::not_yet("scenario list")),
-        Some(Command::Scenario(ScenarioCommand::Check { .. })) => {
-            Err(Failure::not_yet("scenario check"))
+        Some(Command::Scenario(ScenarioCommand::List)) => {
+            finish(scenario::command::list(Path::new("scenarios")))
+        }
+        Some(Command::Scenario(ScenarioCommand::Check { files })) => {
+            finish(scenario::command::check(&files))
         }
         Some(Command::Scenario(ScenarioCommand::Schema)) => {
             Err(Failure::not_yet("scenario schema"))

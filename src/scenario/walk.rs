@@ -1,0 +1,446 @@
+//! The walk over the parsed TOML (a tree of spanned values) against the
+//! key table of [`super::spec`]: unknown keys, missing keys, types, ranges
+//! and text are all checked here, every problem is collected rather than
+//! the first one returned, and what passes becomes the checked tree.
+
+use super::error::{Lines, Problem};
+use super::spec::{KeySpec, Kind, NumberKeys, Presence};
+use super::suggest::{did_you_mean, help_with_choices};
+use super::text::{describe_char, forbidden_char, id_problem, slug};
+use super::tree::{Fields, Node, Value, join, section};
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+/// Collects the problems of one file while walking it.
+pub(crate) struct Checker<'a> {
+    lines: &'a Lines<'a>,
+    pub(crate) problems: Vec<Problem>,
+}
+
+impl<'a> Checker<'a> {
+    pub(crate) fn new(lines: &'a Lines<'a>) -> Checker<'a> {
+        Checker {
+            lines,
+            problems: Vec::new(),
+        }
+    }
+
+    /// Records a problem at a byte offset.
+    pub(crate) fn report(&mut self, offset: usize, path: &str, message: String, help: String) {
+        let help = (!help.is_empty()).then_some(help);
+        self.problems
+            .push(self.lines.problem(offset, path, message, help));
+    }
+
+    /// The 1-based line and column of a byte offset.
+    pub(crate) fn locate(&self, offset: usize) -> (usize, usize) {
+        self.lines.locate(offset)
+    }
+
+    /// Checks a table against its keys.
+    pub(crate) fn table(
+        &mut self,
+        table: &DeTable<'_>,
+        offset: usize,
+        path: &str,
+        specs: &[KeySpec],
+    ) -> Fields {
+        let mut fields = Fields {
+            offset,
+            path: path.to_string(),
+            ..Fields::default()
+        };
+        for (key, value) in table.iter() {
+            let name = key.get_ref().as_ref();
+            fields.written.push(name.to_string());
+            let Some(spec) = specs.iter().find(|s| s.key == name) else {
+                let keys: Vec<&str> = specs.iter().map(|s| s.key).collect();
+                self.unknown_key(key.span().start, path, name, &keys);
+                continue;
+            };
+            let key_path = join(path, name);
+            if let Some(v) = self.value(value, &key_path, spec) {
+                let offset = value.span().start;
+                let node = Node {
+                    offset,
+                    path: key_path,
+                    value: v,
+                };
+                fields.entries.push((name.to_string(), node));
+            }
+        }
+        for spec in specs {
+            if spec.presence == Presence::Required && !fields.has(spec.key) {
+                self.missing(offset, path, spec);
+            }
+        }
+        fields.entries.sort_by_key(|(_, n)| n.offset);
+        fields
+    }
+
+    fn unknown_key(&mut self, offset: usize, path: &str, name: &str, keys: &[&str]) {
+        let help = if name == "expect" && path.is_empty() {
+            "expect rules are not supported by this version of culturesim yet: remove them".into()
+        } else {
+            let mut help = help_with_choices(name, keys, "keys here");
+            if did_you_mean(name, keys).is_none() {
+                help = format!("remove it or fix its name; {help}");
+            }
+            help
+        };
+        self.report(
+            offset,
+            &join(path, name),
+            format!("unknown key \"{}\"", name.escape_debug()),
+            help,
+        );
+    }
+
+    fn missing(&mut self, offset: usize, path: &str, spec: &KeySpec) {
+        let (message, help) = match spec.kind {
+            Kind::Tables { of, min, .. } => (
+                format!("has no \"{}\" entries: at least {min} are needed", spec.key),
+                format!(
+                    "add a [[{}]] section for each ({})",
+                    section(&join(path, spec.key)),
+                    of.iter().map(|s| s.key).collect::<Vec<_>>().join(", ")
+                ),
+            ),
+            Kind::Table(_) | Kind::Numbers(_) => (
+                format!(
+                    "missing required section [{}]",
+                    section(&join(path, spec.key))
+                ),
+                format!("add it: {}", spec.doc),
+            ),
+            _ => (
+                format!("missing required key \"{}\"", spec.key),
+                format!("add {} = {}: {}", spec.key, example(spec.kind), spec.doc),
+            ),
+        };
+        self.report(offset, path, message, help);
+    }
+
+    /// Checks one value against its key's kind.
+    fn value(&mut self, v: &Spanned<DeValue<'_>>, path: &str, spec: &KeySpec) -> Option<Value> {
+        let offset = v.span().start;
+        let got = v.get_ref();
+        match (spec.kind, got) {
+            (Kind::Line { max }, DeValue::String(s)) => self.text(offset, path, s, max, false),
+            (Kind::Text { max }, DeValue::String(s)) => self.text(offset, path, s, max, true),
+            (Kind::Id, DeValue::String(s)) => match id_problem(s) {
+                None => Some(Value::Text(s.to_string())),
+                Some(m) => {
+                    let help = format!("use something like \"{}\"", slug(s));
+                    self.report(offset, path, m, help);
+                    None
+                }
+            },
+            (Kind::Word(words), DeValue::String(s)) => {
+                let keys = words.keys();
+                if keys.contains(&s.as_ref()) {
+                    return Some(Value::Text(s.to_string()));
+                }
+                let noun = words.noun();
+                let message = format!("unknown {noun} \"{}\"", s.escape_debug());
+                let help = help_with_choices(s, &keys, &format!("{noun}s"));
+                self.report(offset, path, message, help);
+                None
+            }
+            (Kind::NumberOr { word, .. }, DeValue::String(s)) => {
+                if s.as_ref() == word {
+                    return Some(Value::Text(word.to_string()));
+                }
+                let message = format!(
+                    "expected a number or \"{word}\", found text \"{}\"",
+                    s.escape_debug()
+                );
+                self.report(offset, path, message, hint(spec.kind));
+                None
+            }
+            (Kind::Integer { min, max }, DeValue::Integer(i)) => {
+                let digits = i.as_str().replace('_', "");
+                match i64::from_str_radix(&digits, i.radix()) {
+                    Ok(n) if n >= min && n <= max => Some(Value::Int(n)),
+                    Ok(n) => {
+                        let message = range_message(&i.to_string(), n as f64, min as f64);
+                        self.report(offset, path, message, hint(spec.kind));
+                        None
+                    }
+                    Err(_) => {
+                        let message = format!("{i} is too large");
+                        self.report(offset, path, message, hint(spec.kind));
+                        None
+                    }
+                }
+            }
+            (
+                Kind::Number { min, max } | Kind::NumberOr { min, max, .. },
+                DeValue::Integer(_) | DeValue::Float(_),
+            ) => {
+                let (shown, x) = number(got);
+                let message = match x {
+                    Some(x) if x >= min && x <= max => return Some(Value::Num(x)),
+                    Some(x) => range_message(&shown, x, min),
+                    None if shown.contains("nan") => format!("{shown} is not a number"),
+                    None if shown.contains("inf") => format!("{shown} is not a finite number"),
+                    None => format!("{shown} is too large"),
+                };
+                self.report(offset, path, message, hint(spec.kind));
+                None
+            }
+            (Kind::Bool, DeValue::Boolean(b)) => Some(Value::Bool(*b)),
+            (Kind::Table(specs), DeValue::Table(t)) => {
+                Some(Value::Table(self.table(t, offset, path, specs)))
+            }
+            (Kind::Numbers(keys), DeValue::Table(t)) => {
+                Some(Value::Table(self.numbers(t, offset, path, keys)))
+            }
+            (Kind::Tables { of, min, max }, DeValue::Array(items)) => {
+                let n = items.len();
+                if n > max || n < min {
+                    let message = if n > max {
+                        format!("has {n} entries, more than the {max} allowed")
+                    } else {
+                        format!("has {n} entries: at least {min} are needed")
+                    };
+                    self.report(offset, path, message, hint(spec.kind));
+                    if n > max {
+                        return None;
+                    }
+                }
+                let mut list = Vec::new();
+                for (i, item) in items.iter().enumerate() {
+                    let item_path = format!("{path}[{i}]");
+                    let start = item.span().start;
+                    match item.get_ref() {
+                        DeValue::Table(t) => list.push(self.table(t, start, &item_path, of)),
+                        other => self.mismatch(start, &item_path, "a table", other, spec.kind),
+                    }
+                }
+                Some(Value::List(list))
+            }
+            (kind, other) => {
+                self.mismatch(offset, path, want(kind), other, kind);
+                None
+            }
+        }
+    }
+
+    fn mismatch(&mut self, offset: usize, path: &str, want: &str, got: &DeValue<'_>, kind: Kind) {
+        let message = format!("expected {want}, found {}", found(got));
+        let help = match (kind, got) {
+            (Kind::Tables { .. }, DeValue::Table(_)) => format!(
+                "write [[{}]] (with double brackets) for each entry",
+                section(path)
+            ),
+            _ => hint(kind),
+        };
+        self.report(offset, path, message, help);
+    }
+
+    fn text(
+        &mut self,
+        offset: usize,
+        path: &str,
+        s: &str,
+        max: usize,
+        multi: bool,
+    ) -> Option<Value> {
+        let (message, help) = if s.trim().is_empty() {
+            (
+                "is empty".to_string(),
+                "write some text, or remove the key if it is optional".to_string(),
+            )
+        } else if s.chars().count() > max {
+            let n = s.chars().count();
+            (
+                format!("is {n} characters long, more than the {max} allowed"),
+                "shorten it".to_string(),
+            )
+        } else if let Some((at, c)) = forbidden_char(s, multi) {
+            let what = describe_char(c);
+            let help = if c == '\n' {
+                "this text must fit on one line: remove the line break".to_string()
+            } else {
+                "remove it: text may contain line breaks and tabs but no other control characters"
+                    .to_string()
+            };
+            (
+                format!("text contains {what} at character {}", at + 1),
+                help,
+            )
+        } else {
+            return Some(Value::Text(s.to_string()));
+        };
+        self.report(offset, path, message, help);
+        None
+    }
+
+    /// A table whose keys come from a set, each holding a number.
+    fn numbers(
+        &mut self,
+        table: &DeTable<'_>,
+        offset: usize,
+        path: &str,
+        keys: NumberKeys,
+    ) -> Fields {
+        let entries = keys.entries();
+        let mut fields = Fields {
+            offset,
+            path: path.to_string(),
+            ..Fields::default()
+        };
+        for (key, value) in table.iter() {
+            let name = key.get_ref().as_ref();
+            fields.written.push(name.to_string());
+            let Some(entry) = entries.iter().find(|e| e.key == name) else {
+                let names: Vec<&str> = entries.iter().map(|e| e.key).collect();
+                let noun = number_noun(keys);
+                let message = format!("unknown {noun} \"{}\"", name.escape_debug());
+                let help = help_with_choices(name, &names, &format!("{noun}s"));
+                self.report(key.span().start, &join(path, name), message, help);
+                continue;
+            };
+            let spec = KeySpec {
+                key: entry.key,
+                kind: Kind::Number {
+                    min: entry.min,
+                    max: entry.max,
+                },
+                presence: Presence::Default(""),
+                doc: entry.doc,
+            };
+            let key_path = join(path, name);
+            if let Some(v) = self.value(value, &key_path, &spec) {
+                let node = Node {
+                    offset: value.span().start,
+                    path: key_path,
+                    value: v,
+                };
+                fields.entries.push((name.to_string(), node));
+            }
+        }
+        fields.entries.sort_by_key(|(_, n)| n.offset);
+        fields
+    }
+}
+
+fn number_noun(keys: NumberKeys) -> &'static str {
+    match keys {
+        NumberKeys::Start => "stock",
+        NumberKeys::Model => "model parameter",
+        NumberKeys::Kpi => "KPI",
+        NumberKeys::Segment => "segment",
+    }
+}
+
+/// The literal as written and its value, if it is a finite number.
+fn number(v: &DeValue<'_>) -> (String, Option<f64>) {
+    let (shown, parsed) = match v {
+        DeValue::Integer(i) => {
+            let digits = i.as_str().replace('_', "");
+            let n = i64::from_str_radix(&digits, i.radix())
+                .ok()
+                .map(|n| n as f64);
+            (i.to_string(), n)
+        }
+        DeValue::Float(f) => (
+            f.as_str().to_string(),
+            f.as_str().replace('_', "").parse::<f64>().ok(),
+        ),
+        _ => (String::new(), None),
+    };
+    (shown, parsed.filter(|x| x.is_finite()))
+}
+
+fn range_message(shown: &str, x: f64, min: f64) -> String {
+    if x < min {
+        format!("{shown} is too small")
+    } else {
+        format!("{shown} is too large")
+    }
+}
+
+/// What a kind of key expects, for "expected …, found …".
+fn want(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Line { .. } | Kind::Text { .. } => "text in quotes",
+        Kind::Id => "an id in quotes",
+        Kind::Word(_) => "a name in quotes",
+        Kind::Integer { .. } => "a whole number",
+        Kind::Number { .. } => "a number",
+        Kind::NumberOr { .. } => "a number or a word in quotes",
+        Kind::Bool => "true or false",
+        Kind::Table(_) => "a table",
+        Kind::Numbers(_) => "a table of numbers",
+        Kind::Tables { .. } => "a list of tables",
+    }
+}
+
+/// What the author wrote instead.
+fn found(v: &DeValue<'_>) -> String {
+    match v {
+        DeValue::String(s) => {
+            let short: String = s.chars().take(30).collect();
+            let more = if short.len() < s.len() { "…" } else { "" };
+            format!("text \"{}{more}\"", short.escape_debug())
+        }
+        DeValue::Integer(i) => format!("the whole number {i}"),
+        DeValue::Float(f) => format!("the number {}", f.as_str()),
+        DeValue::Boolean(b) => format!("{b}"),
+        DeValue::Datetime(_) => "a date".into(),
+        DeValue::Array(_) => "an array".into(),
+        DeValue::Table(_) => "a table".into(),
+    }
+}
+
+/// How to write a value of a kind.
+fn hint(kind: Kind) -> String {
+    match kind {
+        Kind::Line { .. } | Kind::Text { .. } | Kind::Id | Kind::Word(_) => {
+            "write it in double quotes, e.g. \"...\"".into()
+        }
+        Kind::Integer { min, max } => {
+            format!("use a whole number from {min} to {max}, without quotes")
+        }
+        Kind::Number { min, max } => format!(
+            "use a number from {} to {}, without quotes",
+            fmt_num(min),
+            fmt_num(max)
+        ),
+        Kind::NumberOr { min, max, word } => format!(
+            "use \"{word}\" or a number from {} to {}",
+            fmt_num(min),
+            fmt_num(max)
+        ),
+        Kind::Bool => "write true or false, without quotes".into(),
+        Kind::Table(_) | Kind::Numbers(_) => {
+            "write it as a [section] with one key = value per line".into()
+        }
+        Kind::Tables { min, max, .. } => format!("give from {min} to {max} entries, each a table"),
+    }
+}
+
+/// An example value for "add key = …".
+fn example(kind: Kind) -> String {
+    match kind {
+        Kind::Id => "\"my-id\"".into(),
+        Kind::Word(w) => format!("\"{}\"", w.keys().first().copied().unwrap_or("")),
+        Kind::Integer { min, .. } => min.to_string(),
+        Kind::Number { min, max } | Kind::NumberOr { min, max, .. } => {
+            fmt_num(if min <= 0.0 && max >= 0.0 { 0.0 } else { min })
+        }
+        Kind::Bool => "false".into(),
+        _ => "\"...\"".into(),
+    }
+}
+
+/// A number as people write it: no `.0`, no exponent for big whole numbers.
+pub(crate) fn fmt_num(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1.0e15 {
+        format!("{x:.0}")
+    } else {
+        format!("{x}")
+    }
+}
