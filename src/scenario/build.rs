@@ -3,9 +3,10 @@
 //! above the credit line, ids unique across the file, …).
 
 use super::content::{dilemma, event, initiative};
+use super::message::fmt_num;
 use super::spec::start_bounds;
 use super::tree::{Fields, Value};
-use super::walk::{Checker, fmt_num};
+use super::walk::Checker;
 use crate::sim::{Expectation, Kpi, Rules, Scoring, Stock};
 
 /// Everything a scenario file defines, once checked.

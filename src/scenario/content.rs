@@ -3,10 +3,11 @@
 //! several keys (add or multiply, quarter or chance, a default choice that
 //! exists, sizes that fit the target).
 
+use super::message::fmt_num;
 use super::spec::start_bounds;
 use super::suggest::help_with_choices;
 use super::tree::Fields;
-use super::walk::{Checker, fmt_num};
+use super::walk::Checker;
 use crate::sim::{
     Choice, Condition, DilemmaDef, Effect, EventDef, InitiativeDef, Op, Stock, StockKind, Target,
     Trigger,

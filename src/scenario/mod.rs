@@ -9,6 +9,7 @@ mod builtin;
 pub mod command;
 mod content;
 mod error;
+mod message;
 mod parse;
 pub mod spec;
 mod suggest;

@@ -4,6 +4,7 @@
 //! the first one returned, and what passes becomes the checked tree.
 
 use super::error::{Lines, Problem};
+use super::message::{example, found, hint, lower_first, number, number_noun, range_message, want};
 use super::spec::{KeySpec, Kind, NumberKeys, Presence};
 use super::suggest::{did_you_mean, help_with_choices};
 use super::text::{describe_char, forbidden_char, id_problem, slug};
@@ -50,11 +51,15 @@ impl<'a> Checker<'a> {
             path: path.to_string(),
             ..Fields::default()
         };
+        // A misspelt key is reported once, as unknown with a suggestion,
+        // not again as the missing key it was meant to be.
+        let mut meant: Vec<&str> = Vec::new();
         for (key, value) in table.iter() {
             let name = key.get_ref().as_ref();
             fields.written.push(name.to_string());
             let Some(spec) = specs.iter().find(|s| s.key == name) else {
                 let keys: Vec<&str> = specs.iter().map(|s| s.key).collect();
+                meant.extend(did_you_mean(name, &keys));
                 self.unknown_key(key.span().start, path, name, &keys);
                 continue;
             };
@@ -70,7 +75,8 @@ impl<'a> Checker<'a> {
             }
         }
         for spec in specs {
-            if spec.presence == Presence::Required && !fields.has(spec.key) {
+            let absent = !fields.has(spec.key) && !meant.contains(&spec.key);
+            if spec.presence == Presence::Required && absent {
                 self.missing(offset, path, spec);
             }
         }
@@ -115,7 +121,12 @@ impl<'a> Checker<'a> {
             ),
             _ => (
                 format!("missing required key \"{}\"", spec.key),
-                format!("add {} = {}: {}", spec.key, example(spec.kind), spec.doc),
+                format!(
+                    "add {} = {}: {}",
+                    spec.key,
+                    example(spec.kind),
+                    lower_first(spec.doc)
+                ),
             ),
         };
         self.report(offset, path, message, help);
@@ -323,124 +334,5 @@ impl<'a> Checker<'a> {
         }
         fields.entries.sort_by_key(|(_, n)| n.offset);
         fields
-    }
-}
-
-fn number_noun(keys: NumberKeys) -> &'static str {
-    match keys {
-        NumberKeys::Start => "stock",
-        NumberKeys::Model => "model parameter",
-        NumberKeys::Kpi => "KPI",
-        NumberKeys::Segment => "segment",
-    }
-}
-
-/// The literal as written and its value, if it is a finite number.
-fn number(v: &DeValue<'_>) -> (String, Option<f64>) {
-    let (shown, parsed) = match v {
-        DeValue::Integer(i) => {
-            let digits = i.as_str().replace('_', "");
-            let n = i64::from_str_radix(&digits, i.radix())
-                .ok()
-                .map(|n| n as f64);
-            (i.to_string(), n)
-        }
-        DeValue::Float(f) => (
-            f.as_str().to_string(),
-            f.as_str().replace('_', "").parse::<f64>().ok(),
-        ),
-        _ => (String::new(), None),
-    };
-    (shown, parsed.filter(|x| x.is_finite()))
-}
-
-fn range_message(shown: &str, x: f64, min: f64) -> String {
-    if x < min {
-        format!("{shown} is too small")
-    } else {
-        format!("{shown} is too large")
-    }
-}
-
-/// What a kind of key expects, for "expected …, found …".
-fn want(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Line { .. } | Kind::Text { .. } => "text in quotes",
-        Kind::Id => "an id in quotes",
-        Kind::Word(_) => "a name in quotes",
-        Kind::Integer { .. } => "a whole number",
-        Kind::Number { .. } => "a number",
-        Kind::NumberOr { .. } => "a number or a word in quotes",
-        Kind::Bool => "true or false",
-        Kind::Table(_) => "a table",
-        Kind::Numbers(_) => "a table of numbers",
-        Kind::Tables { .. } => "a list of tables",
-    }
-}
-
-/// What the author wrote instead.
-fn found(v: &DeValue<'_>) -> String {
-    match v {
-        DeValue::String(s) => {
-            let short: String = s.chars().take(30).collect();
-            let more = if short.len() < s.len() { "…" } else { "" };
-            format!("text \"{}{more}\"", short.escape_debug())
-        }
-        DeValue::Integer(i) => format!("the whole number {i}"),
-        DeValue::Float(f) => format!("the number {}", f.as_str()),
-        DeValue::Boolean(b) => format!("{b}"),
-        DeValue::Datetime(_) => "a date".into(),
-        DeValue::Array(_) => "an array".into(),
-        DeValue::Table(_) => "a table".into(),
-    }
-}
-
-/// How to write a value of a kind.
-fn hint(kind: Kind) -> String {
-    match kind {
-        Kind::Line { .. } | Kind::Text { .. } | Kind::Id | Kind::Word(_) => {
-            "write it in double quotes, e.g. \"...\"".into()
-        }
-        Kind::Integer { min, max } => {
-            format!("use a whole number from {min} to {max}, without quotes")
-        }
-        Kind::Number { min, max } => format!(
-            "use a number from {} to {}, without quotes",
-            fmt_num(min),
-            fmt_num(max)
-        ),
-        Kind::NumberOr { min, max, word } => format!(
-            "use \"{word}\" or a number from {} to {}",
-            fmt_num(min),
-            fmt_num(max)
-        ),
-        Kind::Bool => "write true or false, without quotes".into(),
-        Kind::Table(_) | Kind::Numbers(_) => {
-            "write it as a [section] with one key = value per line".into()
-        }
-        Kind::Tables { min, max, .. } => format!("give from {min} to {max} entries, each a table"),
-    }
-}
-
-/// An example value for "add key = …".
-fn example(kind: Kind) -> String {
-    match kind {
-        Kind::Id => "\"my-id\"".into(),
-        Kind::Word(w) => format!("\"{}\"", w.keys().first().copied().unwrap_or("")),
-        Kind::Integer { min, .. } => min.to_string(),
-        Kind::Number { min, max } | Kind::NumberOr { min, max, .. } => {
-            fmt_num(if min <= 0.0 && max >= 0.0 { 0.0 } else { min })
-        }
-        Kind::Bool => "false".into(),
-        _ => "\"...\"".into(),
-    }
-}
-
-/// A number as people write it: no `.0`, no exponent for big whole numbers.
-pub(crate) fn fmt_num(x: f64) -> String {
-    if x.fract() == 0.0 && x.abs() < 1.0e15 {
-        format!("{x:.0}")
-    } else {
-        format!("{x}")
     }
 }
