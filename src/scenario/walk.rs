@@ -336,3 +336,7 @@ impl<'a> Checker<'a> {
         fields
     }
 }
+
+#[cfg(test)]
+#[path = "walk_tests.rs"]
+mod tests;
