@@ -54,8 +54,9 @@ fn count(n: usize, noun: &str) -> String {
     }
 }
 
-/// Lists the shipped scenarios and those in `dir`. A broken file is
-/// listed with its number of problems; listing never fails.
+/// Lists the shipped scenarios and those in `dir` as a table (id, title,
+/// quarters, where from, summary). A broken file is listed with its
+/// number of problems; listing never fails.
 pub fn list(dir: &Path) -> Output {
     let shipped = shipped();
     let found: Vec<Found> = find_in(dir)
@@ -66,26 +67,23 @@ pub fn list(dir: &Path) -> Output {
             Err(_) => true,
         })
         .collect();
-    let ok: Vec<&Scenario> = found
-        .iter()
-        .filter_map(|f| f.result.as_ref().ok())
-        .collect();
-    let width = shipped
-        .iter()
-        .chain(ok.iter().copied())
-        .map(|s| s.id.chars().count())
-        .max()
-        .unwrap_or(0);
-    let mut stdout = String::from("Shipped scenarios:\n");
-    for s in &shipped {
-        stdout.push_str(&row(s, width, ""));
-    }
-    if !found.is_empty() {
-        stdout.push_str(&format!("\nScenarios in {}:\n", dir.display()));
-    }
+    let mut rows: Vec<[String; 5]> =
+        vec![["ID", "TITLE", "QUARTERS", "FROM", "SUMMARY"].map(String::from)];
+    let row = |s: &Scenario, from: String| {
+        [
+            s.id.clone(),
+            s.title.clone(),
+            s.rules.quarters.to_string(),
+            from,
+            s.summary.clone(),
+        ]
+    };
+    rows.extend(shipped.iter().map(|s| row(s, "shipped".into())));
+    let mut broken = String::new();
     for f in &found {
+        let path = f.path.display();
         match &f.result {
-            Ok(s) => stdout.push_str(&row(s, width, &format!("  ({})", f.path.display()))),
+            Ok(s) => rows.push(row(s, path.to_string())),
             Err(e) => {
                 let n = e.problems().len();
                 let what = if n == 0 {
@@ -93,13 +91,16 @@ pub fn list(dir: &Path) -> Output {
                 } else {
                     format!("has {}", count(n, "problem"))
                 };
-                stdout.push_str(&format!(
-                    "  {}: BROKEN, {what}: run `culturesim scenario check {}`\n",
-                    f.path.display(),
-                    f.path.display()
+                broken.push_str(&format!(
+                    "broken: {path} {what}: run `culturesim scenario check {path}`\n"
                 ));
             }
         }
+    }
+    let mut stdout = table(&rows);
+    if !broken.is_empty() {
+        stdout.push('\n');
+        stdout.push_str(&broken);
     }
     Output {
         stdout,
@@ -107,11 +108,28 @@ pub fn list(dir: &Path) -> Output {
     }
 }
 
-fn row(s: &Scenario, width: usize, suffix: &str) -> String {
-    format!(
-        "  {:width$}  {}  ({} quarters)  {}{suffix}\n",
-        s.id, s.title, s.rules.quarters, s.summary
-    )
+/// Rows as aligned columns; the quarters right-aligned, the last column free.
+fn table(rows: &[[String; 5]]) -> String {
+    let width = |c: usize| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0);
+    let w = [width(0), width(1), width(2), width(3)];
+    let mut out = String::new();
+    for r in rows {
+        let line = format!(
+            "{:w0$}  {:w1$}  {:>w2$}  {:w3$}  {}",
+            r[0],
+            r[1],
+            r[2],
+            r[3],
+            r[4],
+            w0 = w[0],
+            w1 = w[1],
+            w2 = w[2],
+            w3 = w[3]
+        );
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
 }
 
 #[cfg(test)]
@@ -139,6 +157,23 @@ mod tests {
     fn listing_an_absent_folder_shows_the_shipped_scenarios() {
         let out = list(Path::new("no/such/folder"));
         assert_eq!(out.code, 0);
-        assert!(out.stdout.contains("electronics"), "{}", out.stdout);
+        let lines: Vec<&str> = out.stdout.lines().collect();
+        assert!(lines[0].starts_with("ID "), "{}", out.stdout);
+        assert!(lines[1].starts_with("electronics "), "{}", out.stdout);
+        assert!(lines[1].contains(" 20  shipped  "), "{}", out.stdout);
+    }
+
+    #[test]
+    fn listing_marks_broken_files_without_failing() {
+        let out = list(Path::new("tests/fixtures/scenario"));
+        assert_eq!(out.code, 0);
+        assert!(out.stdout.contains("\nmini "), "{}", out.stdout);
+        assert!(
+            out.stdout.contains(
+                "broken: tests/fixtures/scenario/typos.toml has 3 problems: run `culturesim scenario check tests/fixtures/scenario/typos.toml`"
+            ),
+            "{}",
+            out.stdout
+        );
     }
 }
