@@ -4,7 +4,7 @@
 
 use super::content::{dilemma, event, initiative};
 use super::message::fmt_num;
-use super::spec::start_bounds;
+use super::spec::{MAX_QUARTERS, start_bounds};
 use super::tree::{Fields, Value};
 use super::walk::Checker;
 use crate::sim::{Expectation, Kpi, Rules, Scoring, Stock};
@@ -28,7 +28,8 @@ pub(crate) fn build(f: &Fields, c: &mut Checker<'_>) -> Built {
     let text = |k: &str| f.text(k).unwrap_or_default().to_string();
     let briefing = f.table("briefing").cloned().unwrap_or_default();
     let mut rules = Rules::default();
-    if let Some(q) = f.int("quarters").and_then(|q| u32::try_from(q).ok()) {
+    let quarters = f.int("quarters").and_then(|q| u32::try_from(q).ok());
+    if let Some(q) = quarters {
         rules.quarters = q;
     }
     rules.budget = f.num("budget").unwrap_or(rules.budget);
@@ -49,7 +50,9 @@ pub(crate) fn build(f: &Fields, c: &mut Checker<'_>) -> Built {
     if let Some(s) = f.table("scoring") {
         rules.scoring = scoring(s, c);
     }
-    let q = rules.quarters;
+    // With no valid length, check quarters only against the format's limit
+    // rather than against a default the author never wrote.
+    let q = quarters.unwrap_or(MAX_QUARTERS as u32);
     rules.events = f
         .list("event")
         .iter()
@@ -90,7 +93,9 @@ fn start(f: &Fields, rules: &mut Rules, c: &mut Checker<'_>) {
         }
     }
     let cash = rules.start.get(Stock::Cash);
-    if cash < rules.credit_line {
+    // Only compare numbers that were written correctly (or not at all).
+    let known = |t: &Fields, k: &str| !t.has(k) || t.num(k).is_some();
+    if known(&table, "cash") && known(f, "credit_line") && cash < rules.credit_line {
         let (offset, path) = if table.has("cash") {
             (table.offset_of("cash"), table.path_of("cash"))
         } else {
@@ -107,7 +112,7 @@ fn start(f: &Fields, rules: &mut Rules, c: &mut Checker<'_>) {
             "raise start.cash or lower credit_line".into(),
         );
     }
-    if table.has("board") && rules.start.get(Stock::Board) <= 0.0 {
+    if table.num("board").is_some() && rules.start.get(Stock::Board) <= 0.0 {
         c.report(
             table.offset_of("board"),
             &table.path_of("board"),

@@ -1,6 +1,29 @@
 //! The scenario format as data: one table of key specifications that the
 //! checker walks, and that the author's guide and the JSON Schema can be
 //! generated from, so the three never disagree.
+//!
+//! The format at a glance (`scenarios/electronics.toml` uses all of it):
+//!
+//! ```toml
+//! id = "electronics"            # top level: id, title, summary, quarters,
+//! title = "..."                 # seed, lock_seed, budget, credit_line
+//! summary = "..."
+//! quarters = 20
+//! budget = 400
+//! [briefing]                    # story, goal
+//! [start]                       # any stock: culture = 25, cash = 1500, …
+//! [economics]                   # fixed_costs, market_growth,
+//! price = { valuable = 10 }     #   price / cost_to_serve by segment
+//! [board]                       # expectation = "previous" or a number
+//! [model]                       # any model parameter by name
+//! [scoring]                     # weights = { culture = 1, … }, game_over_penalty
+//! [[event]]                     # id, title, text, quarter or chance
+//! when = [{ stock = "experience", below = 40 }]     # (+ earliest, latest, max_times)
+//! effects = [{ target = "churn", multiply = 1.3, quarters = 4 }]
+//! [[dilemma]]                   # as an event, plus default = "choice-id"
+//! [[dilemma.choice]]            # id, label, text, cost, effects
+//! [[initiative]]                # id, title, text, cost, cooldown, load, effects
+//! ```
 
 use crate::sim::{Kpi, ModelParams, Stock, StockKind, Target};
 
@@ -347,3 +370,95 @@ pub const INITIATIVE: &[KeySpec] = &[
     opt("load", Kind::Number { min: 0.0, max: 10.0 }, "1", "Change load it adds in the quarter it starts (in units of one initiative)"),
     opt("effects", EFFECTS, "none", "What it does"),
 ];
+
+/// Where a key belongs: the section of the first table (top level first,
+/// then breadth-first) that has it — `""` for the top level, `briefing`,
+/// `dilemma.choice`, … — and whether that section is a list (`[[…]]`).
+/// Used to say "this key belongs in [briefing]" when a key lands under
+/// the wrong header. Numbers tables (`[start]`, …) are not searched.
+pub fn home_of(key: &str) -> Option<(String, bool)> {
+    let mut queue: Vec<(String, bool, &'static [KeySpec])> = vec![(String::new(), false, SCENARIO)];
+    let mut i = 0;
+    while let Some((section, list, specs)) = queue.get(i).cloned() {
+        if specs.iter().any(|s| s.key == key) {
+            return Some((section, list));
+        }
+        for s in specs {
+            let (of, list) = match s.kind {
+                Kind::Table(of) => (of, false),
+                Kind::Tables { of, .. } => (of, true),
+                _ => continue,
+            };
+            let name = if section.is_empty() {
+                s.key.to_string()
+            } else {
+                format!("{section}.{}", s.key)
+            };
+            queue.push((name, list, of));
+        }
+        i += 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every table of the format, with its section name.
+    fn tables() -> Vec<(String, &'static [KeySpec])> {
+        let mut out = vec![(String::new(), SCENARIO)];
+        let mut i = 0;
+        while let Some((section, specs)) = out.get(i).cloned() {
+            for s in specs {
+                if let Kind::Table(of) | Kind::Tables { of, .. } = s.kind {
+                    out.push((format!("{section}.{}", s.key), of));
+                }
+            }
+            i += 1;
+        }
+        out
+    }
+
+    #[test]
+    fn every_table_has_unique_documented_keys() {
+        for (section, specs) in tables() {
+            for (i, s) in specs.iter().enumerate() {
+                assert!(!s.doc.is_empty(), "{section}.{}", s.key);
+                assert!(
+                    specs[..i].iter().all(|o| o.key != s.key),
+                    "{section}.{}",
+                    s.key
+                );
+                if let Presence::Default(d) = s.presence {
+                    assert!(
+                        !d.is_empty(),
+                        "{section}.{}: say what is used instead",
+                        s.key
+                    );
+                }
+                if let Kind::Number { min, max } = s.kind {
+                    assert!(min.is_finite() && max.is_finite() && min < max);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn keys_have_a_home() {
+        let home = |k: &str| home_of(k).map(|(s, list)| format!("{s} {list}"));
+        assert_eq!(home("quarters").as_deref(), Some(" false"));
+        assert_eq!(home("story").as_deref(), Some("briefing false"));
+        assert_eq!(home("label").as_deref(), Some("dilemma.choice true"));
+        assert_eq!(home("target").as_deref(), Some("event.effects true"));
+        assert_eq!(home("banana"), None);
+    }
+
+    #[test]
+    fn number_tables_list_every_stock_parameter_and_kpi() {
+        assert_eq!(NumberKeys::Start.entries().len(), Stock::ALL.len());
+        assert_eq!(NumberKeys::Model.entries().len(), ModelParams::SPECS.len());
+        assert_eq!(NumberKeys::Kpi.entries().len(), Kpi::ALL.len());
+        assert_eq!(NumberKeys::Segment.entries().len(), 4);
+    }
+}

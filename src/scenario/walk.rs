@@ -5,7 +5,7 @@
 
 use super::error::{Lines, Problem};
 use super::message::{example, found, hint, lower_first, number, number_noun, range_message, want};
-use super::spec::{KeySpec, Kind, NumberKeys, Presence};
+use super::spec::{KeySpec, Kind, NumberKeys, Presence, home_of};
 use super::suggest::{did_you_mean, help_with_choices};
 use super::text::{describe_char, forbidden_char, id_problem, slug};
 use super::tree::{Fields, Node, Value, join, section};
@@ -16,6 +16,9 @@ use toml::de::{DeTable, DeValue};
 pub(crate) struct Checker<'a> {
     lines: &'a Lines<'a>,
     pub(crate) problems: Vec<Problem>,
+    /// Keys found under the wrong header, with the section they belong
+    /// to: not reported again as missing from that section.
+    misplaced: Vec<(String, String)>,
 }
 
 impl<'a> Checker<'a> {
@@ -23,6 +26,7 @@ impl<'a> Checker<'a> {
         Checker {
             lines,
             problems: Vec::new(),
+            misplaced: Vec::new(),
         }
     }
 
@@ -75,7 +79,12 @@ impl<'a> Checker<'a> {
             }
         }
         for spec in specs {
-            let absent = !fields.has(spec.key) && !meant.contains(&spec.key);
+            let here = section(path);
+            let elsewhere = self
+                .misplaced
+                .iter()
+                .any(|(h, k)| *h == here && k == spec.key);
+            let absent = !fields.has(spec.key) && !meant.contains(&spec.key) && !elsewhere;
             if spec.presence == Presence::Required && absent {
                 self.missing(offset, path, spec);
             }
@@ -87,6 +96,9 @@ impl<'a> Checker<'a> {
     fn unknown_key(&mut self, offset: usize, path: &str, name: &str, keys: &[&str]) {
         let help = if name == "expect" && path.is_empty() {
             "expect rules are not supported by this version of culturesim yet: remove them".into()
+        } else if let Some((home, help)) = misplaced(name, path, keys) {
+            self.misplaced.push((home, name.to_string()));
+            help
         } else {
             let mut help = help_with_choices(name, keys, "keys here");
             if did_you_mean(name, keys).is_none() {
@@ -309,7 +321,13 @@ impl<'a> Checker<'a> {
                 let names: Vec<&str> = entries.iter().map(|e| e.key).collect();
                 let noun = number_noun(keys);
                 let message = format!("unknown {noun} \"{}\"", name.escape_debug());
-                let help = help_with_choices(name, &names, &format!("{noun}s"));
+                let help = match misplaced(name, path, &names) {
+                    Some((home, help)) => {
+                        self.misplaced.push((home, name.to_string()));
+                        help
+                    }
+                    None => help_with_choices(name, &names, &format!("{noun}s")),
+                };
                 self.report(key.span().start, &join(path, name), message, help);
                 continue;
             };
@@ -335,6 +353,29 @@ impl<'a> Checker<'a> {
         fields.entries.sort_by_key(|(_, n)| n.offset);
         fields
     }
+}
+
+/// "This key belongs elsewhere", for a key that is no typo here but is a
+/// key of another section (usually written below the wrong header), with
+/// the section it belongs to.
+fn misplaced(name: &str, path: &str, keys: &[&str]) -> Option<(String, String)> {
+    if did_you_mean(name, keys).is_some() {
+        return None;
+    }
+    let (home, list) = home_of(name)?;
+    if home == section(path) {
+        return None;
+    }
+    let help = if home.is_empty() {
+        format!(
+            "{name} is a top-level key: move it above the first [section] header (every key below a header belongs to that section)"
+        )
+    } else if list {
+        format!("{name} belongs in [[{home}]] entries")
+    } else {
+        format!("{name} belongs in the [{home}] section")
+    };
+    Some((home, help))
 }
 
 #[cfg(test)]
