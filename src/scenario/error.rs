@@ -27,12 +27,14 @@ pub struct Problem {
 pub enum Error {
     /// Neither a shipped id nor a file that exists.
     #[error(
-        "no scenario \"{spec}\": it is neither a shipped scenario nor a file\n  help: give a path to a scenario file, or one of the shipped ids: {}",
+        "error: no scenario \"{spec}\": it is neither a shipped scenario nor a file\n  help: give a path to a scenario file, or one of the shipped ids: {}",
         shipped.join(", ")
     )]
     NotFound { spec: String, shipped: Vec<String> },
     /// The file exists but could not be read.
-    #[error("cannot read {path}: {source}\n  help: check the path and that the file is readable")]
+    #[error(
+        "error: cannot read {path}: {source}\n  help: check the path and that the file is readable"
+    )]
     Read {
         path: String,
         #[source]

@@ -129,7 +129,7 @@ impl<'a> Checker<'a> {
                     "missing required section [{}]",
                     section(&join(path, spec.key))
                 ),
-                format!("add it: {}", spec.doc),
+                format!("add it: {}", lower_first(spec.doc)),
             ),
             _ => (
                 format!("missing required key \"{}\"", spec.key),
@@ -222,12 +222,19 @@ impl<'a> Checker<'a> {
             (Kind::Tables { of, min, max }, DeValue::Array(items)) => {
                 let n = items.len();
                 if n > max || n < min {
-                    let message = if n > max {
-                        format!("has {n} entries, more than the {max} allowed")
+                    let entries = if n == 1 { "entry" } else { "entries" };
+                    let (message, help) = if n > max {
+                        (
+                            format!("has {n} {entries}, more than the {max} allowed"),
+                            format!("keep at most {max}"),
+                        )
                     } else {
-                        format!("has {n} entries: at least {min} are needed")
+                        (
+                            format!("has {n} {entries}: at least {min} are needed"),
+                            format!("add [[{}]] sections until there are {min}", section(path)),
+                        )
                     };
-                    self.report(offset, path, message, hint(spec.kind));
+                    self.report(offset, path, message, help);
                     if n > max {
                         return None;
                     }
