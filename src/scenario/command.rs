@@ -147,7 +147,8 @@ mod tests {
         let out = check(&[PathBuf::from("no/such/file.toml")]);
         assert_eq!(out.code, 2);
         assert!(
-            out.stderr.starts_with("error: cannot read no/such/file.toml"),
+            out.stderr
+                .starts_with("error: cannot read no/such/file.toml"),
             "{}",
             out.stderr
         );
