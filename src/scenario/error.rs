@@ -58,6 +58,10 @@ impl Error {
     }
 }
 
+/// The most problems printed for one file: past this, the file is more
+/// likely not a scenario at all than a scenario with many small mistakes.
+const MAX_SHOWN: usize = 50;
+
 /// The text a user sees for a file's problems: one block per problem and
 /// a count at the end.
 struct Report<'a> {
@@ -67,7 +71,7 @@ struct Report<'a> {
 
 impl fmt::Display for Report<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for p in self.problems {
+        for p in self.problems.iter().take(MAX_SHOWN) {
             write!(f, "error: {}:{}:{}: ", self.file, p.line, p.column)?;
             if !p.path.is_empty() {
                 write!(f, "{}: ", p.path)?;
@@ -78,6 +82,9 @@ impl fmt::Display for Report<'_> {
             }
         }
         let n = self.problems.len();
+        if n > MAX_SHOWN {
+            writeln!(f, "… and {} more (fix these first)", n - MAX_SHOWN)?;
+        }
         write!(
             f,
             "{}: {n} problem{}",
@@ -148,6 +155,21 @@ mod tests {
         assert_eq!(lines.locate(5), (2, 2));
         assert_eq!(lines.locate(12), (4, 1));
         assert_eq!(lines.locate(999), (4, 2));
+    }
+
+    #[test]
+    fn long_reports_are_cut_but_counted() {
+        let lines = Lines::new("x");
+        let problems = (0..60)
+            .map(|i| lines.problem(0, "", format!("p{i}"), None))
+            .collect();
+        let text = Error::Invalid {
+            file: "x.toml".into(),
+            problems,
+        }
+        .to_string();
+        assert_eq!(text.lines().count(), 52);
+        assert!(text.ends_with("p49\n… and 10 more (fix these first)\nx.toml: 60 problems"));
     }
 
     #[test]
