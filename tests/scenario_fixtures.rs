@@ -177,6 +177,16 @@ tests/fixtures/scenario/misplaced-key.toml: 3 problems"#;
 }
 
 #[test]
+fn duplicate_key() {
+    let expected = r#"error: tests/fixtures/scenario/duplicate-key.toml:6:1: duplicate key "quarters"
+  help: each key may appear only once in a table: remove or rename one of them
+error: tests/fixtures/scenario/duplicate-key.toml:7:9: a value is missing after =
+  help: write the value, e.g. budget = 400 or title = "…"
+tests/fixtures/scenario/duplicate-key.toml: 2 problems"#;
+    assert_eq!(message("duplicate-key"), expected);
+}
+
+#[test]
 fn the_binary_prints_every_problem_to_stderr_and_exits_2() {
     for name in ["malformed", "unknown-key", "no-choices", "many-problems"] {
         let (code, stdout, stderr) = check(&[name]);

@@ -43,10 +43,9 @@ pub fn parse(bytes: &[u8], file: &str, origin: &str) -> Result<Scenario, Error> 
         let mut problems: Vec<_> = errors
             .iter()
             .map(|e| {
-                let offset = e.span().map_or(0, |s| s.start);
-                let message = e.message().to_string();
-                let help = Some(syntax_help(&message).to_string());
-                lines.problem(offset, "", message, help)
+                let span = e.span().unwrap_or(0..0);
+                let (message, help) = syntax_problem(e.message(), text, span.clone());
+                lines.problem(span.start, "", message, Some(help.to_string()))
             })
             .collect();
         problems.sort_by_key(|p| p.offset);
@@ -73,6 +72,33 @@ pub fn parse(bytes: &[u8], file: &str, origin: &str) -> Result<Scenario, Error> 
         content_hash: content_hash(bytes),
         origin: origin.to_string(),
     })
+}
+
+/// The parser's message, made specific where the text allows, and how to
+/// fix the mistake.
+fn syntax_problem(
+    message: &str,
+    text: &str,
+    span: std::ops::Range<usize>,
+) -> (String, &'static str) {
+    let spanned = text.get(span.clone()).unwrap_or("");
+    let rest = text.get(span.start..).unwrap_or("");
+    let line_rest = rest.split('\n').next().unwrap_or("").trim();
+    if message.starts_with("duplicate key") && !spanned.is_empty() && spanned.len() <= 60 {
+        let message = format!("duplicate key \"{}\"", spanned.escape_debug());
+        let help = syntax_help(&message);
+        return (message, help);
+    }
+    if message.starts_with("string values must be quoted")
+        && (line_rest.is_empty() || line_rest.starts_with('#'))
+    {
+        let message = "a value is missing after =".to_string();
+        return (
+            message,
+            "write the value, e.g. budget = 400 or title = \"…\"",
+        );
+    }
+    (message.to_string(), syntax_help(message))
 }
 
 /// How to fix the common TOML mistakes, from the parser's message.
