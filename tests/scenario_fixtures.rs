@@ -167,9 +167,9 @@ tests/fixtures/scenario/typos.toml: 3 problems"#;
 #[test]
 fn misplaced_key() {
     let expected = r#"error: tests/fixtures/scenario/misplaced-key.toml:9:1: briefing.quarters: unknown key "quarters"
-  help: quarters is a top-level key: move it above the first [section] header (every key below a header belongs to that section)
+  help: quarters is a top-level key: move it above the first [section] header (every key below a header belongs to that section); the keys here are: story, goal
 error: tests/fixtures/scenario/misplaced-key.toml:10:1: briefing.budget: unknown key "budget"
-  help: budget is a top-level key: move it above the first [section] header (every key below a header belongs to that section)
+  help: budget is a top-level key: move it above the first [section] header (every key below a header belongs to that section); the keys here are: story, goal
 error: tests/fixtures/scenario/misplaced-key.toml:14:1: start.fixed_costs: unknown stock "fixed_costs"
   help: fixed_costs belongs in the [economics] section
 tests/fixtures/scenario/misplaced-key.toml: 3 problems"#;

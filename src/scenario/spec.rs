@@ -371,17 +371,18 @@ pub const INITIATIVE: &[KeySpec] = &[
     opt("effects", EFFECTS, "none", "What it does"),
 ];
 
-/// Where a key belongs: the section of the first table (top level first,
-/// then breadth-first) that has it — `""` for the top level, `briefing`,
-/// `dilemma.choice`, … — and whether that section is a list (`[[…]]`).
-/// Used to say "this key belongs in [briefing]" when a key lands under
-/// the wrong header. Numbers tables (`[start]`, …) are not searched.
-pub fn home_of(key: &str) -> Option<(String, bool)> {
+/// Where a key belongs: every section that has it, top level first, then
+/// breadth-first — `""` for the top level, `briefing`, `dilemma.choice`, …
+/// — each with whether it is a list (`[[…]]`). Used to say "this key
+/// belongs in [briefing]" when a key lands under the wrong header.
+/// Numbers tables (`[start]`, …) are not searched.
+pub fn homes_of(key: &str) -> Vec<(String, bool)> {
+    let mut homes = Vec::new();
     let mut queue: Vec<(String, bool, &'static [KeySpec])> = vec![(String::new(), false, SCENARIO)];
     let mut i = 0;
     while let Some((section, list, specs)) = queue.get(i).cloned() {
         if specs.iter().any(|s| s.key == key) {
-            return Some((section, list));
+            homes.push((section.clone(), list));
         }
         for s in specs {
             let (of, list) = match s.kind {
@@ -398,7 +399,7 @@ pub fn home_of(key: &str) -> Option<(String, bool)> {
         }
         i += 1;
     }
-    None
+    homes
 }
 
 #[cfg(test)]

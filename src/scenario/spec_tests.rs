@@ -44,12 +44,13 @@ fn every_table_has_unique_documented_keys() {
 
 #[test]
 fn keys_have_a_home() {
-    let home = |k: &str| home_of(k).map(|(s, list)| format!("{s} {list}"));
+    let home = |k: &str| homes_of(k).first().map(|(s, list)| format!("{s} {list}"));
     assert_eq!(home("quarters").as_deref(), Some(" false"));
     assert_eq!(home("story").as_deref(), Some("briefing false"));
     assert_eq!(home("label").as_deref(), Some("dilemma.choice true"));
     assert_eq!(home("target").as_deref(), Some("event.effects true"));
     assert_eq!(home("banana"), None);
+    assert_eq!(homes_of("cost").len(), 2);
 }
 
 #[test]

@@ -5,7 +5,7 @@
 
 use super::error::{Lines, Problem};
 use super::message::{example, found, hint, lower_first, number, number_noun, range_message, want};
-use super::spec::{KeySpec, Kind, NumberKeys, Presence, home_of};
+use super::spec::{KeySpec, Kind, NumberKeys, Presence, homes_of};
 use super::suggest::{did_you_mean, help_with_choices};
 use super::text::{describe_char, forbidden_char, id_problem, slug};
 use super::tree::{Fields, Node, Value, join, section};
@@ -364,19 +364,25 @@ impl<'a> Checker<'a> {
 
 /// "This key belongs elsewhere", for a key that is no typo here but is a
 /// key of another section (usually written below the wrong header), with
-/// the section it belongs to.
+/// the section it belongs to. Top-level keys get the hint whatever else
+/// has them (a key below a header is the classic TOML slip); other keys
+/// only when one section has them, so the hint is never a guess.
 fn misplaced(name: &str, path: &str, keys: &[&str]) -> Option<(String, String)> {
     if did_you_mean(name, keys).is_some() {
         return None;
     }
-    let (home, list) = home_of(name)?;
-    if home == section(path) {
+    let homes = homes_of(name);
+    let (home, list) = homes.first()?.clone();
+    if homes.iter().any(|(h, _)| *h == section(path)) {
         return None;
     }
     let help = if home.is_empty() {
         format!(
-            "{name} is a top-level key: move it above the first [section] header (every key below a header belongs to that section)"
+            "{name} is a top-level key: move it above the first [section] header (every key below a header belongs to that section); the keys here are: {}",
+            keys.join(", ")
         )
+    } else if homes.len() > 1 {
+        return None;
     } else if list {
         format!("{name} belongs in [[{home}]] entries")
     } else {
