@@ -115,7 +115,7 @@ tests/fixtures/scenario/no-choices.toml: 1 problem"#;
 #[test]
 fn control_chars() {
     let expected = r#"error: tests/fixtures/scenario/control-chars.toml:9:9: briefing.story: text contains an escape character (U+001B) at character 14
-  help: remove it: text may contain line breaks and tabs but no other control characters
+  help: remove it: text may hold line breaks and tabs but no other control characters
 tests/fixtures/scenario/control-chars.toml: 1 problem"#;
     assert_eq!(message("control-chars"), expected);
 }

@@ -286,16 +286,18 @@ impl<'a> Checker<'a> {
             let n = s.chars().count();
             (
                 format!("is {n} characters long, more than the {max} allowed"),
-                "shorten it".to_string(),
+                format!("shorten it to {max} characters or fewer"),
             )
         } else if let Some((at, c)) = forbidden_char(s, multi) {
             let what = describe_char(c);
-            let help = if c == '\n' {
-                "this text must fit on one line: remove the line break".to_string()
-            } else {
-                "remove it: text may contain line breaks and tabs but no other control characters"
-                    .to_string()
-            };
+            let help = match (c, multi) {
+                ('\n', _) => "this text must fit on one line: remove the line break",
+                (_, true) => {
+                    "remove it: text may hold line breaks and tabs but no other control characters"
+                }
+                (_, false) => "remove it: this text may hold tabs but no other control characters",
+            }
+            .to_string();
             (
                 format!("text contains {what} at character {}", at + 1),
                 help,
