@@ -6,6 +6,7 @@ use culturesim::cli::{Cli, Command, Format, RunArgs, ScenarioCommand};
 use culturesim::report::{RunInfo, render_csv, render_json, render_table};
 use culturesim::{plan, scenario};
 use std::io::Write;
+use std::path::Path;
 use std::process::ExitCode;
 
 /// An error on its way to the user: the message and the exit code.
@@ -44,6 +45,21 @@ fn main() -> ExitCode {
     }
 }
 
+/// Prints a command's output; a non-zero code becomes a failure whose
+/// message is what the command wrote to stderr.
+fn finish(out: scenario::command::Output) -> Result<(), Failure> {
+    print!("{}", out.stdout);
+    if out.code == 0 {
+        eprint!("{}", out.stderr);
+        Ok(())
+    } else {
+        Err(Failure {
+            code: out.code,
+            message: out.stderr,
+        })
+    }
+}
+
 fn dispatch(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         None => Err(Failure::not_yet("the title screen")),
@@ -51,9 +67,11 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
         Some(Command::Resume { .. }) => Err(Failure::not_yet("resume")),
         Some(Command::Run(args)) => run(&args),
         Some(Command::Verify { .. }) => Err(Failure::not_yet("verify")),
-        Some(Command::Scenario(ScenarioCommand::List)) => Err(Failure::not_yet("scenario list")),
-        Some(Command::Scenario(ScenarioCommand::Check { .. })) => {
-            Err(Failure::not_yet("scenario check"))
+        Some(Command::Scenario(ScenarioCommand::List)) => {
+            finish(scenario::command::list(Path::new("scenarios")))
+        }
+        Some(Command::Scenario(ScenarioCommand::Check { files })) => {
+            finish(scenario::command::check(&files))
         }
         Some(Command::Scenario(ScenarioCommand::Schema)) => {
             Err(Failure::not_yet("scenario schema"))

@@ -22,7 +22,7 @@ fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
-const SCENARIO: &str = "reference"; // TODO(lead): electronics after the loader merges
+const SCENARIO: &str = "electronics";
 
 #[test]
 fn a_csv_run_prints_every_quarter_and_is_byte_identical_twice() {

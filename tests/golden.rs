@@ -13,9 +13,12 @@ use std::sync::Arc;
 /// figure, term, news item or checksum changes it.
 fn trajectory_hash(rules: &Arc<Rules>, seed: u64, plan: fn(u32) -> Decisions) -> String {
     let history = play(rules, seed, plan);
-    let json = serde_json::to_string(&history).unwrap_or_default();
+    fnv(&serde_json::to_string(&history).unwrap_or_default())
+}
+
+fn fnv(text: &str) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in json.bytes() {
+    for b in text.bytes() {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x0000_0100_0000_01b3);
     }
@@ -68,6 +71,61 @@ fn the_test_world_follows_its_golden_trajectories() {
     assert_eq!(
         got, GOLDEN_WORLD,
         "the model's trajectories changed. If deliberate, raise sim::MODEL_VERSION and paste:\n{got}"
+    );
+}
+
+/// The shipped default scenario with the shipped plans.
+fn shipped_hashes() -> Vec<String> {
+    let Ok(scenario) = culturesim::scenario::load("electronics") else {
+        return vec!["the electronics scenario does not load".into()];
+    };
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/plans");
+    let mut out = Vec::new();
+    for name in [
+        "do-nothing",
+        "balanced",
+        "all-at-once",
+        "sequenced",
+        "cost-cutter",
+    ] {
+        let Ok(plan) = culturesim::plan::load(&dir.join(format!("{name}.toml"))) else {
+            out.push(format!("{name}: the plan does not load"));
+            continue;
+        };
+        for seed in [scenario.seed, 1, 99] {
+            let hash = match culturesim::plan::play(scenario.rules.clone(), seed, &plan, name) {
+                Ok(game) => fnv(&serde_json::to_string(game.history()).unwrap_or_default()),
+                Err(e) => e.to_string(),
+            };
+            out.push(format!("seed {seed} {name}: {hash}"));
+        }
+    }
+    out
+}
+
+const GOLDEN_SHIPPED: &str = "\
+seed 2024 do-nothing: 30db2ade62671fe3\n\
+seed 1 do-nothing: d70b79bccdd5fca0\n\
+seed 99 do-nothing: a947e46c83496690\n\
+seed 2024 balanced: 17a84beee8445da8\n\
+seed 1 balanced: 8666cc69a767a6c4\n\
+seed 99 balanced: fb1a0c3a6d43af6b\n\
+seed 2024 all-at-once: ef954ab52e605c67\n\
+seed 1 all-at-once: 1182e106641e329d\n\
+seed 99 all-at-once: 7de487185de741ec\n\
+seed 2024 sequenced: a3256ea6109b7eba\n\
+seed 1 sequenced: aa72ae6957a09056\n\
+seed 99 sequenced: bf99a43af3767d18\n\
+seed 2024 cost-cutter: 7178c5f675bb16f4\n\
+seed 1 cost-cutter: 95d5b8c9ef9c37f1\n\
+seed 99 cost-cutter: 50db88569d919271";
+
+#[test]
+fn the_shipped_scenario_follows_its_golden_trajectories() {
+    let got = shipped_hashes().join("\n");
+    assert_eq!(
+        got, GOLDEN_SHIPPED,
+        "the shipped scenario's trajectories changed. If deliberate (a model or scenario change), raise sim::MODEL_VERSION for a model change and paste:\n{got}"
     );
 }
 

@@ -1,10 +1,31 @@
 //! Scenarios: TOML as an author writes it → a validated [`Scenario`] the
-//! model can trust.
-//!
-//! STUB (being replaced by the loader): `shipped`, `load` and `Error` keep
-//! their signatures; only the reference organization is available.
+//! model can trust. The stages: [`parse`] reads bytes and TOML, [`walk`]
+//! checks every key against the table in [`spec`] into a checked tree,
+//! [`build`] and [`content`] turn that into the model's rules; every
+//! problem of a file is reported at once ([`Error`]).
+
+mod build;
+mod builtin;
+pub mod command;
+mod content;
+mod error;
+mod message;
+mod parse;
+pub mod spec;
+mod suggest;
+mod text;
+mod tree;
+mod walk;
+
+pub use builtin::{DEFAULT_ID, check_shipped};
+pub use error::{Error, Problem};
+pub use parse::parse;
+pub use suggest::did_you_mean;
 
 use crate::sim::Rules;
+use std::fs::File;
+use std::io::Read;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// A validated scenario: what players read, and the rules the model plays.
@@ -48,20 +69,114 @@ impl Scenario {
     }
 }
 
-/// Why a scenario could not be loaded (stub; the loader replaces it).
-#[derive(Debug, thiserror::Error)]
-#[error("{0}")]
-pub struct Error(pub String);
-
 /// The shipped scenarios, the default one first.
 pub fn shipped() -> Vec<Scenario> {
-    vec![Scenario::reference()]
+    builtin::all().to_vec()
 }
 
 /// Loads a scenario by shipped id or by path.
 pub fn load(id_or_path: &str) -> Result<Scenario, Error> {
-    shipped()
+    if let Some(s) = builtin::all().iter().find(|s| s.id == id_or_path) {
+        return Ok(s.clone());
+    }
+    load_file(Path::new(id_or_path)).map_err(|e| match e {
+        Error::Read { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
+            Error::NotFound {
+                spec: id_or_path.to_string(),
+                shipped: builtin::ids(),
+            }
+        }
+        e => e,
+    })
+}
+
+/// Loads a scenario file.
+pub fn load_file(path: &Path) -> Result<Scenario, Error> {
+    let name = path.display().to_string();
+    let read = |source| Error::Read {
+        path: name.clone(),
+        source,
+    };
+    let mut bytes = Vec::new();
+    // Read one byte past the limit, so a huge file (or a device) is
+    // refused by the size check instead of filling memory.
+    File::open(path)
+        .and_then(|f| {
+            f.take(spec::MAX_FILE_BYTES as u64 + 1)
+                .read_to_end(&mut bytes)
+        })
+        .map_err(read)?;
+    parse(&bytes, &name, &name)
+}
+
+/// A scenario file found in a folder, and whether it loads.
+#[derive(Debug)]
+pub struct Found {
+    pub path: PathBuf,
+    pub result: Result<Scenario, Error>,
+}
+
+/// The `*.toml` files of a folder (not its subfolders), by name, each
+/// loaded or with its problems; a folder that cannot be read gives none.
+pub fn find_in(dir: &Path) -> Vec<Found> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    paths.sort();
+    paths
         .into_iter()
-        .find(|s| s.id == id_or_path)
-        .ok_or_else(|| Error(format!("no scenario '{id_or_path}'")))
+        .map(|path| Found {
+            result: load_file(&path),
+            path,
+        })
+        .collect()
+}
+
+/// The scenario files in `./scenarios`, for the title screen.
+pub fn find_local() -> Vec<Found> {
+    find_in(Path::new("scenarios"))
+}
+
+/// A stable 64-bit FNV-1a hash of a file's bytes: the same on every
+/// platform, so a save made on one machine verifies on another.
+pub fn content_hash(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fnv1a_matches_the_published_test_vectors() {
+        assert_eq!(content_hash(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(content_hash(b"a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(content_hash(b"foobar"), 0x8594_4171_f739_67e8);
+    }
+
+    #[test]
+    fn unknown_ids_list_the_shipped_ones() {
+        let msg = match load("no-such-scenario") {
+            Ok(s) => format!("loaded {}", s.id),
+            Err(e) => e.to_string(),
+        };
+        assert!(msg.contains("no scenario \"no-such-scenario\""), "{msg}");
+        assert!(msg.contains("electronics"), "{msg}");
+    }
+
+    #[test]
+    fn the_default_scenario_is_embedded() {
+        let s = load(DEFAULT_ID).map_err(|e| e.to_string());
+        assert_eq!(s.map(|s| s.origin), Ok("builtin:electronics".to_string()));
+        assert_eq!(shipped().first().map(|s| s.id.as_str()), Some(DEFAULT_ID));
+    }
 }

@@ -1,0 +1,398 @@
+//! The walk over the parsed TOML (a tree of spanned values) against the
+//! key table of [`super::spec`]: unknown keys, missing keys, types, ranges
+//! and text are all checked here, every problem is collected rather than
+//! the first one returned, and what passes becomes the checked tree.
+
+use super::error::{Lines, Problem};
+use super::message::{example, found, hint, lower_first, number, number_noun, range_message, want};
+use super::spec::{KeySpec, Kind, NumberKeys, Presence, homes_of};
+use super::suggest::{did_you_mean, help_with_choices};
+use super::text::{describe_char, forbidden_char, id_problem, slug};
+use super::tree::{Fields, Node, Value, join, section};
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+/// Collects the problems of one file while walking it.
+pub(crate) struct Checker<'a> {
+    lines: &'a Lines<'a>,
+    pub(crate) problems: Vec<Problem>,
+    /// Keys found under the wrong header, with the section they belong
+    /// to: not reported again as missing from that section.
+    misplaced: Vec<(String, String)>,
+}
+
+impl<'a> Checker<'a> {
+    pub(crate) fn new(lines: &'a Lines<'a>) -> Checker<'a> {
+        Checker {
+            lines,
+            problems: Vec::new(),
+            misplaced: Vec::new(),
+        }
+    }
+
+    /// Records a problem at a byte offset.
+    pub(crate) fn report(&mut self, offset: usize, path: &str, message: String, help: String) {
+        let help = (!help.is_empty()).then_some(help);
+        self.problems
+            .push(self.lines.problem(offset, path, message, help));
+    }
+
+    /// The 1-based line and column of a byte offset.
+    pub(crate) fn locate(&self, offset: usize) -> (usize, usize) {
+        self.lines.locate(offset)
+    }
+
+    /// Checks a table against its keys.
+    pub(crate) fn table(
+        &mut self,
+        table: &DeTable<'_>,
+        offset: usize,
+        path: &str,
+        specs: &[KeySpec],
+    ) -> Fields {
+        let mut fields = Fields {
+            offset,
+            path: path.to_string(),
+            ..Fields::default()
+        };
+        // A misspelt key is reported once, as unknown with a suggestion,
+        // not again as the missing key it was meant to be.
+        let mut meant: Vec<&str> = Vec::new();
+        for (key, value) in table.iter() {
+            let name = key.get_ref().as_ref();
+            fields.written.push(name.to_string());
+            let Some(spec) = specs.iter().find(|s| s.key == name) else {
+                let keys: Vec<&str> = specs.iter().map(|s| s.key).collect();
+                meant.extend(did_you_mean(name, &keys));
+                self.unknown_key(key.span().start, path, name, &keys);
+                continue;
+            };
+            let key_path = join(path, name);
+            if let Some(v) = self.value(value, &key_path, spec) {
+                let offset = value.span().start;
+                let node = Node {
+                    offset,
+                    path: key_path,
+                    value: v,
+                };
+                fields.entries.push((name.to_string(), node));
+            }
+        }
+        for spec in specs {
+            let here = section(path);
+            let elsewhere = self
+                .misplaced
+                .iter()
+                .any(|(h, k)| *h == here && k == spec.key);
+            let absent = !fields.has(spec.key) && !meant.contains(&spec.key) && !elsewhere;
+            if spec.presence == Presence::Required && absent {
+                self.missing(offset, path, spec);
+            }
+        }
+        fields.entries.sort_by_key(|(_, n)| n.offset);
+        fields
+    }
+
+    fn unknown_key(&mut self, offset: usize, path: &str, name: &str, keys: &[&str]) {
+        let help = if name == "expect" && path.is_empty() {
+            "expect rules are not supported by this version of culturesim yet: remove them".into()
+        } else if let Some((home, help)) = misplaced(name, path, keys) {
+            self.misplaced.push((home, name.to_string()));
+            help
+        } else {
+            let mut help = help_with_choices(name, keys, "keys here");
+            if did_you_mean(name, keys).is_none() {
+                help = format!("remove it or fix its name; {help}");
+            }
+            help
+        };
+        self.report(
+            offset,
+            &join(path, name),
+            format!("unknown key \"{}\"", name.escape_debug()),
+            help,
+        );
+    }
+
+    fn missing(&mut self, offset: usize, path: &str, spec: &KeySpec) {
+        let (message, help) = match spec.kind {
+            Kind::Tables { of, min, .. } => (
+                format!("has no \"{}\" entries: at least {min} are needed", spec.key),
+                format!(
+                    "add a [[{}]] section for each ({})",
+                    section(&join(path, spec.key)),
+                    of.iter().map(|s| s.key).collect::<Vec<_>>().join(", ")
+                ),
+            ),
+            Kind::Table(_) | Kind::Numbers(_) => (
+                format!(
+                    "missing required section [{}]",
+                    section(&join(path, spec.key))
+                ),
+                format!("add it: {}", lower_first(spec.doc)),
+            ),
+            _ => (
+                format!("missing required key \"{}\"", spec.key),
+                format!(
+                    "add {} = {}: {}",
+                    spec.key,
+                    example(spec.kind),
+                    lower_first(spec.doc)
+                ),
+            ),
+        };
+        self.report(offset, path, message, help);
+    }
+
+    /// Checks one value against its key's kind.
+    fn value(&mut self, v: &Spanned<DeValue<'_>>, path: &str, spec: &KeySpec) -> Option<Value> {
+        let offset = v.span().start;
+        let got = v.get_ref();
+        match (spec.kind, got) {
+            (Kind::Line { max }, DeValue::String(s)) => self.text(offset, path, s, max, false),
+            (Kind::Text { max }, DeValue::String(s)) => self.text(offset, path, s, max, true),
+            (Kind::Id, DeValue::String(s)) => match id_problem(s) {
+                None => Some(Value::Text(s.to_string())),
+                Some(m) => {
+                    let help = format!("use something like \"{}\"", slug(s));
+                    self.report(offset, path, m, help);
+                    None
+                }
+            },
+            (Kind::Word(words), DeValue::String(s)) => {
+                let keys = words.keys();
+                if keys.contains(&s.as_ref()) {
+                    return Some(Value::Text(s.to_string()));
+                }
+                let noun = words.noun();
+                let message = format!("unknown {noun} \"{}\"", s.escape_debug());
+                let help = help_with_choices(s, &keys, &format!("{noun}s"));
+                self.report(offset, path, message, help);
+                None
+            }
+            (Kind::NumberOr { word, .. }, DeValue::String(s)) => {
+                if s.as_ref() == word {
+                    return Some(Value::Text(word.to_string()));
+                }
+                let message = format!(
+                    "expected a number or \"{word}\", found text \"{}\"",
+                    s.escape_debug()
+                );
+                self.report(offset, path, message, hint(spec.kind));
+                None
+            }
+            (Kind::Integer { min, max }, DeValue::Integer(i)) => {
+                let digits = i.as_str().replace('_', "");
+                match i64::from_str_radix(&digits, i.radix()) {
+                    Ok(n) if n >= min && n <= max => Some(Value::Int(n)),
+                    Ok(n) => {
+                        let message = range_message(&i.to_string(), n as f64, min as f64);
+                        self.report(offset, path, message, hint(spec.kind));
+                        None
+                    }
+                    Err(_) => {
+                        let message = format!("{i} is too large");
+                        self.report(offset, path, message, hint(spec.kind));
+                        None
+                    }
+                }
+            }
+            (
+                Kind::Number { min, max } | Kind::NumberOr { min, max, .. },
+                DeValue::Integer(_) | DeValue::Float(_),
+            ) => {
+                let (shown, x) = number(got);
+                let message = match x {
+                    Some(x) if x >= min && x <= max => return Some(Value::Num(x)),
+                    Some(x) => range_message(&shown, x, min),
+                    None if shown.contains("nan") => format!("{shown} is not a number"),
+                    None if shown.contains("inf") => format!("{shown} is not a finite number"),
+                    None => format!("{shown} is too large"),
+                };
+                self.report(offset, path, message, hint(spec.kind));
+                None
+            }
+            (Kind::Bool, DeValue::Boolean(b)) => Some(Value::Bool(*b)),
+            (Kind::Table(specs), DeValue::Table(t)) => {
+                Some(Value::Table(self.table(t, offset, path, specs)))
+            }
+            (Kind::Numbers(keys), DeValue::Table(t)) => {
+                Some(Value::Table(self.numbers(t, offset, path, keys)))
+            }
+            (Kind::Tables { of, min, max }, DeValue::Array(items)) => {
+                let n = items.len();
+                if n > max || n < min {
+                    let entries = if n == 1 { "entry" } else { "entries" };
+                    let (message, help) = if n > max {
+                        (
+                            format!("has {n} {entries}, more than the {max} allowed"),
+                            format!("keep at most {max}"),
+                        )
+                    } else {
+                        (
+                            format!("has {n} {entries}: at least {min} are needed"),
+                            format!("add [[{}]] sections until there are {min}", section(path)),
+                        )
+                    };
+                    self.report(offset, path, message, help);
+                    if n > max {
+                        return None;
+                    }
+                }
+                let mut list = Vec::new();
+                for (i, item) in items.iter().enumerate() {
+                    let item_path = format!("{path}[{i}]");
+                    let start = item.span().start;
+                    match item.get_ref() {
+                        DeValue::Table(t) => list.push(self.table(t, start, &item_path, of)),
+                        other => self.mismatch(start, &item_path, "a table", other, spec.kind),
+                    }
+                }
+                Some(Value::List(list))
+            }
+            (kind, other) => {
+                self.mismatch(offset, path, want(kind), other, kind);
+                None
+            }
+        }
+    }
+
+    fn mismatch(&mut self, offset: usize, path: &str, want: &str, got: &DeValue<'_>, kind: Kind) {
+        let message = format!("expected {want}, found {}", found(got));
+        let help = match (kind, got) {
+            (Kind::Tables { .. }, DeValue::Table(_)) => format!(
+                "write [[{}]] (with double brackets) for each entry",
+                section(path)
+            ),
+            _ => hint(kind),
+        };
+        self.report(offset, path, message, help);
+    }
+
+    fn text(
+        &mut self,
+        offset: usize,
+        path: &str,
+        s: &str,
+        max: usize,
+        multi: bool,
+    ) -> Option<Value> {
+        let (message, help) = if s.trim().is_empty() {
+            (
+                "is empty".to_string(),
+                "write some text, or remove the key if it is optional".to_string(),
+            )
+        } else if s.chars().count() > max {
+            let n = s.chars().count();
+            (
+                format!("is {n} characters long, more than the {max} allowed"),
+                format!("shorten it to {max} characters or fewer"),
+            )
+        } else if let Some((at, c)) = forbidden_char(s, multi) {
+            let what = describe_char(c);
+            let help = match (c, multi) {
+                ('\n', _) => "this text must fit on one line: remove the line break",
+                (_, true) => {
+                    "remove it: text may hold line breaks and tabs but no other control characters"
+                }
+                (_, false) => "remove it: this text may hold tabs but no other control characters",
+            }
+            .to_string();
+            (
+                format!("text contains {what} at character {}", at + 1),
+                help,
+            )
+        } else {
+            return Some(Value::Text(s.to_string()));
+        };
+        self.report(offset, path, message, help);
+        None
+    }
+
+    /// A table whose keys come from a set, each holding a number.
+    fn numbers(
+        &mut self,
+        table: &DeTable<'_>,
+        offset: usize,
+        path: &str,
+        keys: NumberKeys,
+    ) -> Fields {
+        let entries = keys.entries();
+        let mut fields = Fields {
+            offset,
+            path: path.to_string(),
+            ..Fields::default()
+        };
+        for (key, value) in table.iter() {
+            let name = key.get_ref().as_ref();
+            fields.written.push(name.to_string());
+            let Some(entry) = entries.iter().find(|e| e.key == name) else {
+                let names: Vec<&str> = entries.iter().map(|e| e.key).collect();
+                let noun = number_noun(keys);
+                let message = format!("unknown {noun} \"{}\"", name.escape_debug());
+                let help = match misplaced(name, path, &names) {
+                    Some((home, help)) => {
+                        self.misplaced.push((home, name.to_string()));
+                        help
+                    }
+                    None => help_with_choices(name, &names, &format!("{noun}s")),
+                };
+                self.report(key.span().start, &join(path, name), message, help);
+                continue;
+            };
+            let spec = KeySpec {
+                key: entry.key,
+                kind: Kind::Number {
+                    min: entry.min,
+                    max: entry.max,
+                },
+                presence: Presence::Default(""),
+                doc: entry.doc,
+            };
+            let key_path = join(path, name);
+            if let Some(v) = self.value(value, &key_path, &spec) {
+                let node = Node {
+                    offset: value.span().start,
+                    path: key_path,
+                    value: v,
+                };
+                fields.entries.push((name.to_string(), node));
+            }
+        }
+        fields.entries.sort_by_key(|(_, n)| n.offset);
+        fields
+    }
+}
+
+/// "This key belongs elsewhere", for a key that is no typo here but is a
+/// key of another section (usually written below the wrong header), with
+/// the section it belongs to. Top-level keys get the hint whatever else
+/// has them (a key below a header is the classic TOML slip); other keys
+/// only when one section has them, so the hint is never a guess.
+fn misplaced(name: &str, path: &str, keys: &[&str]) -> Option<(String, String)> {
+    if did_you_mean(name, keys).is_some() {
+        return None;
+    }
+    let homes = homes_of(name);
+    let (home, list) = homes.first()?.clone();
+    if homes.iter().any(|(h, _)| *h == section(path)) {
+        return None;
+    }
+    let help = if home.is_empty() {
+        format!(
+            "{name} is a top-level key: move it above the first [section] header (every key below a header belongs to that section); the keys here are: {}",
+            keys.join(", ")
+        )
+    } else if homes.len() > 1 {
+        return None;
+    } else if list {
+        format!("{name} belongs in [[{home}]] entries")
+    } else {
+        format!("{name} belongs in the [{home}] section")
+    };
+    Some((home, help))
+}
+
+#[cfg(test)]
+#[path = "walk_tests.rs"]
+mod tests;
