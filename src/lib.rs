@@ -7,9 +7,12 @@
 //! - [`scenario`]: scenario TOML → validated [`scenario::Scenario`], with errors
 //!   that say where and how to fix;
 //! - [`plan`]: decision logs written by hand for headless runs;
+//! - [`save`]: decision logs of played games — written atomically, loaded
+//!   by replay, verified for instructors;
 //! - [`cli`]: the command-line types (clap).
 
 pub mod cli;
 pub mod plan;
+pub mod save;
 pub mod scenario;
 pub mod sim;
