@@ -3,13 +3,13 @@
 //! saying what is wrong and what to do about it.
 
 use crate::sim::DecisionError;
-use std::fmt;
 use std::io;
 use std::path::{Path, PathBuf};
 
-/// A save that failed, and the file it concerns.
+/// A save that failed, and the file it concerns: displayed as
+/// `FILE: what` or `FILE:LINE:COLUMN: what`.
 #[derive(Debug, thiserror::Error)]
-#[error("{}: {kind}", path.display())]
+#[error("{}: {kind}", self.location())]
 pub struct Error {
     pub path: PathBuf,
     pub kind: ErrorKind,
@@ -22,19 +22,21 @@ impl Error {
             kind,
         }
     }
+
+    /// `FILE` or `FILE:LINE:COLUMN`, the form editors and terminals link.
+    pub fn location(&self) -> String {
+        match self.kind.position() {
+            Some(p) => format!("{}:{}:{}", self.path.display(), p.line, p.column),
+            None => self.path.display().to_string(),
+        }
+    }
 }
 
-/// Where in a file a problem is: 1-based line and column.
+/// Where in a file a problem is: 1-based line and column (in characters).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Position {
     pub line: usize,
     pub column: usize,
-}
-
-impl fmt::Display for Position {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "line {}, column {}", self.line, self.column)
-    }
 }
 
 /// What is wrong with a save.
@@ -54,20 +56,22 @@ pub enum ErrorKind {
         "the file is {size} bytes, over the limit of {limit} bytes for a save: this is not a save file"
     )]
     TooLarge { size: u64, limit: u64 },
-    #[error("the file is empty: it was never written completely; use an earlier save")]
+    #[error(
+        "the file is empty: nothing was ever written to it (an interrupted copy, or the wrong file)"
+    )]
     Empty,
     #[error(
-        "this is not a text file (byte {offset} is {what}): a save is TOML text; the file is binary or corrupted"
+        "this is not a save: byte {offset} is {what}; a save is UTF-8 text (TOML), and this file is binary, corrupted, or was saved by an editor in another encoding"
     )]
     Binary { offset: usize, what: &'static str },
-    #[error("{}not valid TOML: {message}{hint}", at(*.position))]
+    #[error("not valid TOML: {message}{hint}")]
     Syntax {
         position: Option<Position>,
         message: String,
         /// Why it may have happened, when the file tells (e.g. cut short).
         hint: &'static str,
     },
-    #[error("{}not a valid save: {message}", at(*.position))]
+    #[error("not a valid save: {message}")]
     Invalid {
         position: Option<Position>,
         message: String,
@@ -137,10 +141,14 @@ impl ErrorKind {
     pub fn is_bad_input(&self) -> bool {
         !matches!(self, ErrorKind::Write { .. })
     }
-}
 
-fn at(position: Option<Position>) -> String {
-    position.map_or(String::new(), |p| format!("{p}: "))
+    /// Where in the file the problem is, when the file says.
+    pub fn position(&self) -> Option<Position> {
+        match self {
+            ErrorKind::Syntax { position, .. } | ErrorKind::Invalid { position, .. } => *position,
+            _ => None,
+        }
+    }
 }
 
 fn matched(quarter: u32) -> String {

@@ -162,9 +162,18 @@ fn check(save: &Save) -> Result<(), ErrorKind> {
 }
 
 fn syntax(text: &str, e: &toml::de::Error) -> ErrorKind {
+    let position = e.span().map(|s| position(text, s.start));
+    // The line itself, so the reader sees the typo without opening the file.
+    let quote = position
+        .and_then(|p| text.lines().nth(p.line - 1))
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .map_or(String::new(), |l| {
+            format!(" in `{}`", l.chars().take(60).collect::<String>())
+        });
     ErrorKind::Syntax {
-        position: e.span().map(|s| position(text, s.start)),
-        message: one_line(e.message()),
+        position,
+        message: format!("{}{quote}", one_line(e.message())),
         hint: if text.ends_with('\n') {
             ""
         } else {
@@ -174,16 +183,16 @@ fn syntax(text: &str, e: &toml::de::Error) -> ErrorKind {
 }
 
 fn invalid(text: &str, e: &toml::de::Error) -> ErrorKind {
-    match e.span() {
-        Some(s) => ErrorKind::Invalid {
-            position: Some(position(text, s.start)),
-            message: one_line(e.message()),
-        },
-        // Without a place, toml's full text names the key path instead.
-        None => ErrorKind::Invalid {
-            position: None,
-            message: one_line(&e.to_string()),
-        },
+    // A field missing at the top level comes with an empty span at 0 or
+    // one over the whole file: neither places anything.
+    let whole =
+        |s: &std::ops::Range<usize>| s.start == 0 && (s.end == 0 || s.end + 1 >= text.len());
+    ErrorKind::Invalid {
+        position: e
+            .span()
+            .filter(|s| !whole(s))
+            .map(|s| position(text, s.start)),
+        message: one_line(e.message()),
     }
 }
 

@@ -34,7 +34,7 @@ pub fn status(loaded: &Loaded) -> String {
 pub fn verify_line(path: &Path, result: &Result<Loaded, Error>) -> String {
     let line = match result {
         Ok(loaded) => format!("{}: OK: {}", path.display(), status(loaded)),
-        Err(e) => format!("{}: FAILED: {}", path.display(), e.kind),
+        Err(e) => format!("{}: FAILED: {}", e.location(), e.kind),
     };
     printable(&line)
 }
