@@ -11,6 +11,7 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
 
 /// The steps of an atomic write, in order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -123,7 +124,39 @@ pub(crate) fn write_with(disk: &mut impl Disk, path: &Path, bytes: &[u8]) -> Res
     // that cannot be synced only weakens durability across a power cut,
     // which is no reason to tell the player the save failed.
     let _ = disk.sync_dir(&dir);
+    sweep_stale_temps(&dir, path);
     Ok(())
+}
+
+/// How old another process's temporary file must be before it is taken
+/// for the leftover of a killed write: a live write takes milliseconds.
+const STALE: Duration = Duration::from_secs(600);
+
+/// Removes temporary files of `path` left by writes that were killed, so
+/// a game that crashed now and then does not litter its saves folder.
+fn sweep_stale_temps(dir: &Path, path: &Path) {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return;
+    };
+    let prefix = format!(".{name}.");
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let file_name = entry.file_name();
+        let Some(n) = file_name.to_str() else {
+            continue;
+        };
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > STALE);
+        if n.starts_with(&prefix) && is_temp(n) && old {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// A new temporary file beside `path`: `.NAME.PID-N.tmp`, hidden, and
@@ -252,6 +285,32 @@ mod tests {
             assert!(write_with(&mut FailAt(step), &path, b"x = 1\n").is_err());
             assert!(names(&dir).is_empty(), "{step:?}");
         }
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn leftovers_of_killed_writes_are_swept_once_stale() {
+        let dir = scratch("sweep");
+        let path = dir.join("g.toml");
+        let stale = dir.join(".g.toml.1-0.tmp");
+        let fresh = dir.join(".g.toml.2-0.tmp");
+        let other = dir.join(".h.toml.1-0.tmp");
+        for p in [&stale, &fresh, &other] {
+            assert!(fs::write(p, "half").is_ok());
+        }
+        let long_ago = std::time::SystemTime::now() - STALE * 2;
+        for p in [&stale, &other] {
+            let set = File::options()
+                .write(true)
+                .open(p)
+                .and_then(|f| f.set_modified(long_ago));
+            assert!(set.is_ok());
+        }
+        assert!(write_atomic(&path, b"whole").is_ok());
+        assert_eq!(
+            names(&dir),
+            [".g.toml.2-0.tmp", ".h.toml.1-0.tmp", "g.toml"]
+        );
         let _ = fs::remove_dir_all(&dir);
     }
 
