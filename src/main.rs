@@ -80,7 +80,14 @@ fn verify(paths: &[PathBuf]) -> Result<(), Failure> {
 /// `culturesim resume SAVE`: replays the save (refusing one that does not
 /// verify) and hands the game to the terminal game.
 fn resume(name: &Path, saves: Option<&Path>) -> Result<(), Failure> {
-    let path = save::locate(name, &save::saves_dir(saves));
+    let dir = save::saves_dir(saves);
+    let path = save::locate(name, &dir);
+    if !path.exists() {
+        return Err(Failure {
+            code: 2,
+            message: save::not_found(name, &dir),
+        });
+    }
     let loaded = save::resume(&path).map_err(|e| Failure {
         code: if e.kind.is_bad_input() { 2 } else { 1 },
         message: save::printable(&format!("cannot resume: {e}")),

@@ -330,3 +330,47 @@ fn the_resume_command_replays_and_refuses_an_edited_save() {
     assert!(stderr.contains("cannot resume: "), "{stderr}");
     assert!(stderr.contains("quarter 1"), "{stderr}");
 }
+
+#[test]
+fn a_game_off_the_class_seed_is_caught_when_the_scenario_locks_it() {
+    let mut locked = eventful();
+    locked.lock_seed = true;
+    locked.seed = 42;
+    let dir = scratch("locked");
+    let on_seed = write(&dir, "a.toml", &locked, "Ann", &play(&locked, 42, 4));
+    let off_seed = write(&dir, "b.toml", &locked, "Bob", &play(&locked, 41, 4));
+    let mut verifier = save::Verifier::new();
+    verifier.add_scenario(locked);
+    assert!(verifier.verify(&on_seed).is_ok());
+    let err = verifier.verify(&off_seed).unwrap_err();
+    assert!(
+        matches!(
+            err.kind,
+            ErrorKind::SeedNotLocked {
+                found: 41,
+                locked: 42,
+                ..
+            }
+        ),
+        "{err}"
+    );
+    assert!(err.to_string().contains("locks the seed to 42"), "{err}");
+}
+
+#[test]
+fn resuming_a_missing_save_lists_the_ones_there_are() {
+    let good = genuine("cli-missing");
+    let dir = good.parent().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_culturesim"))
+        .args(["resume", "gmae"])
+        .env("CULTURESIM_SAVES", dir)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("no save 'gmae' here or in the saves folder"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("game.toml  (Team Blue, "), "{stderr}");
+}

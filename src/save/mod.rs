@@ -27,7 +27,7 @@ pub use format::{
 pub use list::{Entry, Listing, list};
 pub use name::{DEFAULT_DIR, file_name, new_path, saves_dir};
 pub use parse::{Decoded, MAX_BYTES, decode, read};
-pub use text::{locate, printable, status, verify_line, verify_tally};
+pub use text::{locate, not_found, printable, status, verify_line, verify_tally};
 pub use verify::{Loaded, Verifier};
 
 use crate::scenario::Scenario;

@@ -46,7 +46,7 @@ pub fn verify_tally(ok: usize, total: usize) -> String {
         (1, 0) => "the save is genuine".to_string(),
         (_, 0) => format!("all {total} saves are genuine"),
         (1, _) => "the save failed verification".to_string(),
-        _ => format!("{failed} of {total} saves failed verification, {ok} are genuine"),
+        _ => format!("{failed} of {total} saves failed verification"),
     }
 }
 
@@ -63,6 +63,35 @@ pub fn locate(name: &Path, dir: &Path) -> PathBuf {
         .into_iter()
         .find(|p| p.is_file())
         .unwrap_or_else(|| name.to_path_buf())
+}
+
+/// What to say when `culturesim resume NAME` finds no such file: where it
+/// looked, and the newest saves it could have meant.
+pub fn not_found(name: &Path, dir: &Path) -> String {
+    let mut message = format!(
+        "no save '{}' here or in the saves folder '{}'",
+        name.display(),
+        dir.display()
+    );
+    let saves = super::list(dir).map(|l| l.saves).unwrap_or_default();
+    if saves.is_empty() {
+        message.push_str(" (it holds no saves; choose another with --saves DIR)");
+    } else {
+        message.push_str("; the newest there:");
+        for e in saves.iter().take(5) {
+            let file = e.path.file_name().unwrap_or_default().to_string_lossy();
+            message.push_str(&format!(
+                "\n  {file}  ({}, {}, quarter {} of {}, {})",
+                e.player, e.scenario_id, e.quarter, e.quarters, e.written
+            ));
+        }
+    }
+    printable_lines(&message)
+}
+
+/// [`printable`], keeping line breaks.
+fn printable_lines(s: &str) -> String {
+    s.lines().map(printable).collect::<Vec<_>>().join("\n")
 }
 
 /// Text safe to print to a terminal: a file's contents can reach an error
@@ -86,9 +115,6 @@ mod tests {
     fn tallies_read_as_sentences() {
         assert_eq!(verify_tally(1, 1), "the save is genuine");
         assert_eq!(verify_tally(3, 3), "all 3 saves are genuine");
-        assert_eq!(
-            verify_tally(2, 3),
-            "1 of 3 saves failed verification, 2 are genuine"
-        );
+        assert_eq!(verify_tally(2, 3), "1 of 3 saves failed verification");
     }
 }
