@@ -55,12 +55,20 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
     }
 }
 
-/// `culturesim verify SAVE...`: one line per file on stdout, a tally on
-/// stderr; exit 0 only when every save is genuine, 2 otherwise.
-fn verify(paths: &[PathBuf]) -> Result<(), Failure> {
+/// `culturesim verify SAVE...` (files or folders of saves): one line per
+/// file on stdout, a tally on stderr; exit 0 only when every save is
+/// genuine, 2 otherwise.
+fn verify(given: &[PathBuf]) -> Result<(), Failure> {
+    let paths = save::expand(given);
+    if paths.is_empty() {
+        return Err(Failure {
+            code: 2,
+            message: "no save files (*.toml) in the folders given".to_string(),
+        });
+    }
     let mut verifier = save::Verifier::new();
     let mut ok = 0;
-    for path in paths {
+    for path in &paths {
         let result = verifier.verify(path);
         ok += usize::from(result.is_ok());
         println!("{}", save::verify_line(path, &result));

@@ -374,3 +374,25 @@ fn resuming_a_missing_save_lists_the_ones_there_are() {
     );
     assert!(stderr.contains("game.toml  (Team Blue, "), "{stderr}");
 }
+
+#[test]
+fn a_folder_verifies_as_the_saves_in_it() {
+    let good = genuine("cli-folder");
+    let dir = good.parent().unwrap();
+    std::fs::write(dir.join("notes.txt"), "not a save").unwrap();
+    std::fs::write(dir.join(".game.toml.1-0.tmp"), "half").unwrap();
+    let bin = env!("CARGO_BIN_EXE_culturesim");
+    let out = Command::new(bin).arg("verify").arg(dir).output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+
+    let empty = scratch("cli-empty-folder");
+    let out = Command::new(bin)
+        .arg("verify")
+        .arg(&empty)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no save files"));
+}

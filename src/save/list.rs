@@ -40,17 +40,11 @@ pub struct Listing {
 /// holds no saves; one that cannot be read is an error.
 pub fn list(dir: &Path) -> Result<Listing, Error> {
     let mut listing = Listing::default();
-    let entries = match fs::read_dir(dir) {
-        Ok(e) => e,
+    let paths = match save_files(dir) {
+        Ok(p) => p,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(listing),
         Err(e) => return Err(Error::new(dir, ErrorKind::Unreadable(e))),
     };
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| is_save_name(p) && p.is_file())
-        .collect();
-    paths.sort();
     for path in paths {
         match parse::read(&path) {
             Ok(d) => listing.saves.push(Entry {
@@ -72,6 +66,30 @@ pub fn list(dir: &Path) -> Result<Listing, Error> {
         .saves
         .sort_by(|a, b| (b.written.to_string(), &a.path).cmp(&(a.written.to_string(), &b.path)));
     Ok(listing)
+}
+
+/// The `*.toml` files of `dir`, by name, without temporary files.
+fn save_files(dir: &Path) -> io::Result<Vec<PathBuf>> {
+    let mut paths: Vec<PathBuf> = fs::read_dir(dir)?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| is_save_name(p) && p.is_file())
+        .collect();
+    paths.sort();
+    Ok(paths)
+}
+
+/// The files `culturesim verify` was given, with each folder replaced by
+/// the saves in it (`verify saves/` checks a whole class). A folder that
+/// cannot be read stays, so that its error is reported in its place.
+pub fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
+    paths
+        .iter()
+        .flat_map(|p| match p.is_dir().then(|| save_files(p)) {
+            Some(Ok(files)) => files,
+            _ => vec![p.clone()],
+        })
+        .collect()
 }
 
 fn is_save_name(path: &Path) -> bool {

@@ -7,6 +7,42 @@
 //! - Continue a game: [`resume`] (or [`load`] for a finished one too).
 //! - The title screen's "continue" list: [`list()`].
 //! - `culturesim verify`: [`Verifier`], which loads each scenario once.
+//!
+//! A save, as an instructor opening one reads it:
+//!
+//! ```toml
+//! format = 1                  # file format; older ones are migrated on load
+//! model_version = 1           # the model's equations the game was played with
+//! seed = 42
+//! player = "Team Blue"
+//!
+//! [scenario]
+//! id = "electronics"
+//! title = "Electronics retailer"
+//! hash = "9c1f0e3a5b7d2468"   # the scenario file's content, as played
+//! origin = "builtin:electronics"
+//!
+//! [summary]                   # for listings; `verify` checks it by replay
+//! quarter = 7
+//! quarters = 20
+//! score = 412.5
+//! outcome = "playing"
+//! written = 2026-11-23T15:02:07Z
+//!
+//! [[quarter]]
+//! quarter = 1
+//! checksum = "2108b0c566a6414a"   # the state after quarter 1
+//!
+//! [quarter.decisions]
+//! vision = 25.0
+//! insight = 60.0
+//! skills = 60.0
+//! marketing = 0.0
+//! initiatives = ["workshop"]
+//!
+//! [quarter.decisions.answers]
+//! rival_price_war = "hold"
+//! ```
 
 mod atomic;
 mod error;
@@ -24,7 +60,7 @@ pub use format::{
     FORMAT, Hex64, MAX_PLAYER_CHARS, QuarterEntry, Save, SavedOutcome, ScenarioRef, Summary,
     clean_player,
 };
-pub use list::{Entry, Listing, list};
+pub use list::{Entry, Listing, expand, list};
 pub use name::{DEFAULT_DIR, file_name, new_path, saves_dir};
 pub use parse::{Decoded, MAX_BYTES, decode, read};
 pub use text::{locate, not_found, printable, status, verify_line, verify_tally};
