@@ -37,12 +37,25 @@ impl Loaded {
     }
 }
 
+/// Loads a scenario by shipped id or path ([`scenario::load`] but in tests).
+type Loader = fn(&str) -> Result<Scenario, String>;
+
 /// Verifies saves, loading each scenario once however many saves use it
 /// (a class hands in dozens of saves of one scenario).
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Verifier {
     /// Scenario by the id or path it was loaded from; errors are kept too.
     scenarios: BTreeMap<String, Result<Scenario, String>>,
+    load: Loader,
+}
+
+impl Default for Verifier {
+    fn default() -> Self {
+        Verifier {
+            scenarios: BTreeMap::new(),
+            load: |id_or_path| scenario::load(id_or_path).map_err(|e| e.to_string()),
+        }
+    }
 }
 
 impl Verifier {
@@ -111,11 +124,12 @@ impl Verifier {
         candidates.push(r.id.clone());
         let mut changed = None;
         let mut tried = Vec::new();
+        let load = self.load;
         for candidate in &candidates {
             let loaded = self
                 .scenarios
                 .entry(candidate.clone())
-                .or_insert_with(|| scenario::load(candidate).map_err(|e| e.to_string()));
+                .or_insert_with(|| load(candidate));
             match loaded {
                 Ok(s) if s.id == r.id && Hex64(s.content_hash) == r.hash => return Ok(s.clone()),
                 Ok(s) if s.id == r.id => {
@@ -210,4 +224,98 @@ fn check_summary(save: &Save, game: &Game) -> Result<(), ErrorKind> {
         return Err(mismatch("score", rec, rep, ""));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::save::format::{ScenarioRef, Summary};
+    use crate::sim::Rules;
+    use std::sync::Arc;
+
+    /// Scenario files as a class might have them: the author's original
+    /// path is gone, a copy sits beside the saves, an older edit elsewhere.
+    fn files(id_or_path: &str) -> Result<Scenario, String> {
+        let hash = match id_or_path {
+            "/class/custom.toml" => 7,
+            "/old/custom.toml" => 6,
+            _ => return Err(format!("no scenario '{id_or_path}'")),
+        };
+        Ok(Scenario {
+            id: "custom".into(),
+            content_hash: hash,
+            origin: id_or_path.into(),
+            rules: Arc::new(Rules::default()),
+            ..Scenario::reference()
+        })
+    }
+
+    fn save_of(origin: &str, hash: u64) -> Save {
+        Save {
+            format: 1,
+            model_version: MODEL_VERSION,
+            seed: 1,
+            player: "Ann".into(),
+            scenario: ScenarioRef {
+                id: "custom".into(),
+                title: "Custom".into(),
+                hash: Hex64(hash),
+                origin: origin.into(),
+            },
+            summary: Summary {
+                quarter: 0,
+                quarters: 20,
+                score: 0.0,
+                outcome: SavedOutcome::Playing,
+                written: crate::save::name::datetime(std::time::UNIX_EPOCH),
+            },
+            quarters: Vec::new(),
+        }
+    }
+
+    fn find(origin: &str, hash: u64, save_path: &str) -> Result<String, String> {
+        let mut v = Verifier {
+            load: files,
+            ..Verifier::default()
+        };
+        v.scenario(&save_of(origin, hash), Path::new(save_path))
+            .map(|s| s.origin)
+            .map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn a_scenario_file_is_found_where_it_was_or_beside_the_save() {
+        assert_eq!(
+            find("/class/custom.toml", 7, "/x/a.toml"),
+            Ok("/class/custom.toml".into())
+        );
+        assert_eq!(
+            find("/home/ann/custom.toml", 7, "/class/a.toml"),
+            Ok("/class/custom.toml".into())
+        );
+        // The first copy with the recorded content wins.
+        assert_eq!(
+            find("/old/custom.toml", 7, "/class/a.toml"),
+            Ok("/class/custom.toml".into())
+        );
+    }
+
+    #[test]
+    fn a_changed_or_missing_scenario_file_says_which() {
+        let changed = find("/old/custom.toml", 5, "/x/a.toml")
+            .err()
+            .unwrap_or_default();
+        assert!(changed.contains("has changed"), "{changed}");
+        assert!(
+            changed.contains("/old/custom.toml has 0000000000000006"),
+            "{changed}"
+        );
+        let missing = find("/home/ann/custom.toml", 7, "/x/a.toml")
+            .err()
+            .unwrap_or_default();
+        assert!(
+            missing.contains("looked for: /home/ann/custom.toml, /x/custom.toml, custom"),
+            "{missing}"
+        );
+    }
 }
