@@ -104,8 +104,14 @@ fn resume(name: &Path, saves: Option<&Path>) -> Result<(), Failure> {
         "{}",
         save::printable(&format!("{}: {}", path.display(), save::status(&loaded)))
     );
-    // The terminal game takes it from here: `tui::resume(loaded)` once it
-    // exists; it continues at the next quarter and autosaves to `loaded.path`.
+    play_resumed(loaded)
+}
+
+/// Hands a resumed game to the terminal game, which continues at the next
+/// quarter (or shows the debrief of a finished game) and autosaves to
+/// `loaded.path` with `loaded.autosave()` after every quarter.
+/// TUI: replace the body with the terminal game's entry point.
+fn play_resumed(loaded: save::Loaded) -> Result<(), Failure> {
     let next = if loaded.game.is_over() {
         "show its debrief".to_string()
     } else {

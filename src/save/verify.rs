@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 pub struct Loaded {
     /// The file it came from; autosaves of the continued game go back there.
     pub path: PathBuf,
+    /// The log as read: it does not follow the game once play continues.
     pub save: Save,
     /// The format version of the file (below [`super::FORMAT`] if migrated).
     pub read_format: u32,
