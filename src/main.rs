@@ -76,9 +76,12 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
         Some(Command::Scenario(ScenarioCommand::Schema)) => {
             Err(Failure::not_yet("scenario schema"))
         }
-        Some(Command::Scenario(ScenarioCommand::Lab { .. })) => {
-            Err(Failure::not_yet("scenario lab"))
-        }
+        Some(Command::Scenario(ScenarioCommand::Lab {
+            file,
+            seeds,
+            random,
+            threads,
+        })) => lab(&file, seeds, random, threads),
     }
 }
 
@@ -188,4 +191,37 @@ fn play_resumed(loaded: save::Loaded) -> Result<(), Failure> {
             "the save replays correctly, but the terminal game is not available in this build yet; `culturesim resume` will {next} once it is"
         ),
     })
+}
+
+/// `culturesim scenario lab`: reference and random plans across seeds; exit
+/// 1 when one of the scenario's `[[expect]]` rules fails.
+fn lab(file: &str, seeds: u32, random: u32, threads: Option<usize>) -> Result<(), Failure> {
+    let scenario = scenario::load(file).map_err(Failure::input)?;
+    let mut config = culturesim::lab::LabConfig {
+        seeds,
+        random_plans: random,
+        ..culturesim::lab::LabConfig::default()
+    };
+    if let Some(t) = threads {
+        config.threads = t;
+    }
+    let started = std::time::Instant::now();
+    let report = culturesim::lab::run(&scenario, config);
+    let elapsed = started.elapsed();
+    print!("{}", culturesim::lab::render(&scenario, &report));
+    // Timing goes to stderr so that stdout is the same on every run.
+    eprintln!(
+        "lab: {} games in {:.2} s on {} thread(s)",
+        report.seeds.len() * report.plans.len() + report.random.len(),
+        elapsed.as_secs_f64(),
+        config.threads
+    );
+    if report.passed() {
+        Ok(())
+    } else {
+        Err(Failure {
+            code: 1,
+            message: String::new(),
+        })
+    }
 }

@@ -264,6 +264,50 @@ impl Plan {
     }
 }
 
+/// The decisions cut down to what can be played in `state`, as a player
+/// short of cash would: within the budget, then without initiatives, then
+/// with the levers scaled to the cash available, then with nothing spent
+/// but the dilemma answers, then with no answers at all.
+pub fn fit(mut d: Decisions, rules: &Rules, state: &crate::sim::State) -> Decisions {
+    let total = d.lever_total();
+    if total > rules.budget && total > 0.0 {
+        scale(&mut d, rules.budget / total);
+    }
+    if d.validate(rules, state).is_ok() {
+        return d;
+    }
+    d.initiatives.clear();
+    if let Err(DecisionError::NotEnoughCash {
+        spent, available, ..
+    }) = d.validate(rules, state)
+    {
+        let levers = d.lever_total();
+        let other = spent - levers;
+        if levers > 0.0 {
+            // A hair below the limit, so rounding cannot tip it over.
+            scale(
+                &mut d,
+                ((available - other) / levers).clamp(0.0, 1.0) * (1.0 - 1e-12),
+            );
+        }
+    }
+    if d.validate(rules, state).is_ok() {
+        return d;
+    }
+    scale(&mut d, 0.0);
+    if d.validate(rules, state).is_err() {
+        d.answers.clear();
+    }
+    d
+}
+
+fn scale(d: &mut Decisions, k: f64) {
+    d.vision *= k;
+    d.insight *= k;
+    d.skills *= k;
+    d.marketing *= k;
+}
+
 /// The reference plans every scenario is tested with, by name.
 pub const REFERENCE_PLANS: [&str; 8] = [
     "do-nothing",
@@ -381,6 +425,30 @@ mod tests {
         assert!((burst - 4.0 * rules.budget).abs() < 1e-6);
         assert!((total(&Plan::sequenced(&rules)) - burst).abs() < 1e-6);
         assert!(Plan::reference("no-such-plan", &rules).is_none());
+    }
+
+    #[test]
+    fn fit_cuts_decisions_down_to_the_cash_available() {
+        let mut rules = Rules {
+            credit_line: 0.0,
+            ..Rules::default()
+        };
+        rules.start.set(crate::sim::Stock::Cash, 100.0);
+        let state = crate::sim::State::new(&rules, 1);
+        let d = fit(levers(100.0, 200.0, 100.0), &rules, &state);
+        assert!(d.validate(&rules, &state).is_ok());
+        assert!(
+            (d.lever_total() - 100.0).abs() < 1e-6,
+            "{}",
+            d.lever_total()
+        );
+        assert!((d.insight / d.vision - 2.0).abs() < 1e-9, "the mix is kept");
+        let over = fit(
+            levers(1000.0, 0.0, 0.0),
+            &Rules::default(),
+            &crate::sim::State::new(&Rules::default(), 1),
+        );
+        assert_eq!(over.vision, Rules::default().budget);
     }
 
     #[test]
