@@ -22,7 +22,7 @@ impl Book {
             old: old.clone(),
             new: old.clone(),
             ledger: Ledger {
-                terms: Vec::with_capacity(96),
+                terms: Vec::with_capacity(80),
             },
             acc: [0.0; 14],
         }

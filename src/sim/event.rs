@@ -46,15 +46,36 @@ fn fires(trigger: &Trigger, count: u32, q: u32, state: &State, draw: f64) -> boo
 
 /// Rolls the events of quarter `q`; those that fire start their effects.
 pub(crate) fn roll_events(rules: &Rules, state: &mut State, q: u32, news: &mut Vec<News>) {
-    let mut dice = vec![0.0; rules.events.len()];
-    state.event_draws(q, 0, &mut dice);
-    for ((i, event), draw) in rules.events.iter().enumerate().zip(dice) {
+    for_each_die(state, q, 0, rules.events.len(), |state, i, draw| {
+        let event = &rules.events[i];
         if fires(&event.trigger, state.event_counts[i], q, state, draw) {
             state.event_counts[i] += 1;
             let source = Source::Event(i as u16);
             start(state, source, &event.effects);
             news.push(News::Event { index: i as u16 });
         }
+    });
+}
+
+/// Draws the dice of `n` items (slots `first..first + n` of quarter `q`)
+/// in chunks on the stack, and hands each to `f` with its index.
+fn for_each_die(
+    state: &mut State,
+    q: u32,
+    first: u32,
+    n: usize,
+    mut f: impl FnMut(&mut State, usize, f64),
+) {
+    const CHUNK: usize = 32;
+    let mut dice = [0.0; CHUNK];
+    let mut start = 0;
+    while start < n {
+        let len = CHUNK.min(n - start);
+        state.event_draws(q, first + start as u32, &mut dice[..len]);
+        for (k, draw) in dice[..len].iter().enumerate() {
+            f(state, start + k, *draw);
+        }
+        start += len;
     }
 }
 
@@ -64,15 +85,25 @@ pub(crate) fn open_dilemmas(rules: &Rules, state: &mut State, q: u32) -> Vec<u16
     if q > rules.quarters {
         return opened;
     }
-    let mut dice = vec![0.0; rules.dilemmas.len()];
-    state.event_draws(q, DILEMMA_SLOTS, &mut dice);
-    for ((i, dilemma), draw) in rules.dilemmas.iter().enumerate().zip(dice) {
-        if fires(&dilemma.trigger, state.dilemma_counts[i], q, state, draw) {
-            state.dilemma_counts[i] += 1;
-            state.pending.push(i as u16);
-            opened.push(i as u16);
-        }
-    }
+    for_each_die(
+        state,
+        q,
+        DILEMMA_SLOTS,
+        rules.dilemmas.len(),
+        |state, i, draw| {
+            if fires(
+                &rules.dilemmas[i].trigger,
+                state.dilemma_counts[i],
+                q,
+                state,
+                draw,
+            ) {
+                state.dilemma_counts[i] += 1;
+                state.pending.push(i as u16);
+                opened.push(i as u16);
+            }
+        },
+    );
     opened
 }
 
