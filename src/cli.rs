@@ -98,9 +98,16 @@ pub enum ScenarioCommand {
     Schema,
     /// Play reference and random plans across seeds; report balance.
     Lab {
+        /// A shipped scenario id or a path to a scenario file.
         file: String,
-        /// Number of seeds per plan.
-        #[arg(long, default_value_t = 200)]
+        /// Seeds per reference plan.
+        #[arg(long, default_value_t = 200, value_parser = clap::value_parser!(u32).range(1..=100_000))]
         seeds: u32,
+        /// Random plans in the sweep.
+        #[arg(long, default_value_t = 2000, value_parser = clap::value_parser!(u32).range(0..=1_000_000))]
+        random: u32,
+        /// Worker threads (default: one per core).
+        #[arg(long, value_parser = clap::value_parser!(usize))]
+        threads: Option<usize>,
     },
 }

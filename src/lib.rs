@@ -8,10 +8,16 @@
 //!   that say where and how to fix;
 //! - [`plan`]: decision logs written by hand for headless runs;
 //! - [`report`]: pure functions from a run's history to tables, CSV and JSON;
+//! - [`save`]: decision logs of played games — written atomically, loaded
+//!   by replay, verified for instructors;
+//! - [`lab`]: the balance lab — reference and random plans across seeds,
+//!   `[[expect]]` rules and balance flags;
 //! - [`cli`]: the command-line types (clap).
 
 pub mod cli;
+pub mod lab;
 pub mod plan;
 pub mod report;
+pub mod save;
 pub mod scenario;
 pub mod sim;

@@ -20,6 +20,7 @@ pub(crate) struct Built {
     pub seed: u64,
     pub lock_seed: bool,
     pub rules: Rules,
+    pub expect: Vec<super::expect::ExpectRule>,
 }
 
 /// Builds the scenario from the checked top-level table. Problems go to
@@ -69,6 +70,11 @@ pub(crate) fn build(f: &Fields, c: &mut Checker<'_>) -> Built {
         .filter_map(|i| initiative(i, c))
         .collect();
     unique_ids(f, c);
+    let expect = f
+        .list("expect")
+        .iter()
+        .filter_map(|e| super::expect::expect(e, q, c))
+        .collect();
     Built {
         id: text("id"),
         title: text("title"),
@@ -81,6 +87,7 @@ pub(crate) fn build(f: &Fields, c: &mut Checker<'_>) -> Built {
             .unwrap_or(1),
         lock_seed: f.flag("lock_seed").unwrap_or(false),
         rules,
+        expect,
     }
 }
 

@@ -9,6 +9,7 @@ mod builtin;
 pub mod command;
 mod content;
 mod error;
+mod expect;
 mod message;
 mod parse;
 pub mod spec;
@@ -19,6 +20,7 @@ mod walk;
 
 pub use builtin::{DEFAULT_ID, check_shipped};
 pub use error::{Error, Problem};
+pub use expect::{Compare, ExpectRule, Metric, Versus};
 pub use parse::parse;
 pub use suggest::did_you_mean;
 
@@ -45,6 +47,8 @@ pub struct Scenario {
     /// Whether a class locks the seed (players may not change it).
     pub lock_seed: bool,
     pub rules: Arc<Rules>,
+    /// The scenario's story as rules for the balance lab.
+    pub expect: Vec<ExpectRule>,
     /// A hash of the scenario file's bytes: saves record it to detect changes.
     pub content_hash: u64,
     /// Where the scenario came from: `builtin:ID` or a file path.
@@ -63,6 +67,7 @@ impl Scenario {
             seed: 1,
             lock_seed: false,
             rules: Arc::new(Rules::default()),
+            expect: Vec::new(),
             content_hash: 0,
             origin: "builtin:reference".into(),
         }

@@ -69,6 +69,7 @@ pub fn parse(bytes: &[u8], file: &str, origin: &str) -> Result<Scenario, Error> 
         seed: built.seed,
         lock_seed: built.lock_seed,
         rules: Arc::new(built.rules),
+        expect: built.expect,
         content_hash: content_hash(bytes),
         origin: origin.to_string(),
     })

@@ -109,6 +109,12 @@ pub enum Words {
     Stock,
     /// A stock or a driver: what an effect changes.
     Target,
+    /// A reference plan of the balance lab.
+    Plan,
+    /// What an expect rule measures.
+    Metric,
+    /// The direction of an expect rule's comparison.
+    Compare,
 }
 
 impl Words {
@@ -117,6 +123,9 @@ impl Words {
         match self {
             Words::Stock => Stock::ALL.iter().map(|s| s.key()).collect(),
             Words::Target => Target::all_keys(),
+            Words::Plan => crate::plan::REFERENCE_PLANS.to_vec(),
+            Words::Metric => super::expect::Metric::keys(),
+            Words::Compare => vec!["above", "below"],
         }
     }
 
@@ -125,6 +134,9 @@ impl Words {
         match self {
             Words::Stock => "stock",
             Words::Target => "target",
+            Words::Plan => "plan",
+            Words::Metric => "metric",
+            Words::Compare => "comparison",
         }
     }
 }
@@ -256,6 +268,24 @@ pub const SCENARIO: &[KeySpec] = &[
     opt("event", Kind::Tables { of: EVENT, min: 0, max: MAX_ITEMS }, "no events", "Random or scheduled events: [[event]] sections"),
     opt("dilemma", Kind::Tables { of: DILEMMA, min: 0, max: MAX_ITEMS }, "no dilemmas", "Events that ask the player to choose: [[dilemma]] sections"),
     opt("initiative", Kind::Tables { of: INITIATIVE, min: 0, max: MAX_ITEMS }, "no initiatives", "One-off programmes the player may start: [[initiative]] sections"),
+    opt("expect", Kind::Tables { of: EXPECT, min: 0, max: MAX_EXPECT }, "no rules", "The scenario's story as rules the balance lab checks: [[expect]] sections"),
+];
+
+/// The most `[[expect]]` rules in one scenario.
+pub const MAX_EXPECT: usize = 50;
+
+/// `[[expect]]`: a rule the balance lab checks across seeds.
+#[rustfmt::skip]
+pub const EXPECT: &[KeySpec] = &[
+    opt("text", Kind::Line { max: 160 }, "generated from the rule", "The rule in words, as the lab prints it"),
+    req("plan", Kind::Word(Words::Plan), "The reference plan measured: do-nothing, cost-cutter, vision-only, insight-only, skills-only, balanced, sequenced or all-at-once"),
+    opt("versus", Kind::Word(Words::Plan), "give value instead", "Another reference plan, compared on the same seed"),
+    opt("value", Kind::Number { min: -1.0e9, max: 1.0e9 }, "give versus instead", "A number to compare with"),
+    req("metric", Kind::Word(Words::Metric), "What is compared: score, a KPI (cumulative_profit, profit, culture, nps, …), any stock, or game_over (1 once the game has ended early)"),
+    opt("from", QUARTER, "the value of to", "First quarter of the window; the comparison must hold in every quarter of it"),
+    opt("to", QUARTER, "the last quarter", "Last quarter of the window"),
+    opt("compare", Kind::Word(Words::Compare), "\"above\"", "above: the plan's figure must be higher; below: lower"),
+    opt("share", Kind::Number { min: 0.0, max: 1.0 }, "1", "Share of seeds on which the comparison must hold"),
 ];
 
 /// `[briefing]`.

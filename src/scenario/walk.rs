@@ -94,9 +94,7 @@ impl<'a> Checker<'a> {
     }
 
     fn unknown_key(&mut self, offset: usize, path: &str, name: &str, keys: &[&str]) {
-        let help = if name == "expect" && path.is_empty() {
-            "expect rules are not supported by this version of culturesim yet: remove them".into()
-        } else if let Some((home, help)) = misplaced(name, path, keys) {
+        let help = if let Some((home, help)) = misplaced(name, path, keys) {
             self.misplaced.push((home, name.to_string()));
             help
         } else {

@@ -181,16 +181,41 @@ fn effects_must_fit_their_target() {
 }
 
 #[test]
-fn expect_rules_are_refused_for_now_with_a_reason() {
-    let e = load("[[expect]]\nkpi = \"culture\"\n")
-        .err()
-        .map(|e| e.to_string());
-    let text = e.unwrap_or_default();
-    assert!(
-        text.contains("7:3: expect: unknown key \"expect\""),
-        "{text}"
+fn expect_rules_are_read_with_their_defaults() {
+    let s = load("[[expect]]\nplan = \"balanced\"\nversus = \"do-nothing\"\nmetric = \"score\"\nshare = 0.9\n\n[[expect]]\ntext = \"The J-curve\"\nplan = \"balanced\"\nversus = \"do-nothing\"\nmetric = \"profit\"\nfrom = 1\nto = 3\ncompare = \"below\"\n")
+        .map_err(|e| e.to_string());
+    let rules = s.map(|s| s.expect).unwrap_or_default();
+    assert_eq!(rules.len(), 2);
+    let (a, b) = (&rules[0], &rules[1]);
+    assert_eq!(
+        (a.from, a.to, a.share, a.compare),
+        (12, 12, 0.9, super::super::Compare::Above)
     );
-    assert!(text.contains("not supported by this version"), "{text}");
+    assert_eq!(
+        a.text,
+        "balanced above do-nothing on score in quarter 12, on 90% of seeds"
+    );
+    assert_eq!(
+        (b.from, b.to, b.compare),
+        (1, 3, super::super::Compare::Below)
+    );
+    assert_eq!(b.text, "The J-curve");
+}
+
+#[test]
+fn expect_rules_with_mistakes_are_explained() {
+    assert_eq!(
+        problems(
+            "[[expect]]\nplan = \"balance\"\nmetric = \"profits\"\nvalue = 3\nversus = \"do-nothing\"\nfrom = 14\n"
+        ),
+        [
+            "8:8 expect[0].plan: unknown plan \"balance\"",
+            "9:10 expect[0].metric: unknown metric \"profits\"",
+            "10:9 expect[0]: gives both versus and value",
+            "12:8 expect[0].from: from = 14 is after to = 12",
+            "12:8 expect[0].from: quarter 14 is after the scenario's last quarter (12)"
+        ]
+    );
 }
 
 #[test]

@@ -1,0 +1,75 @@
+//! A game reduced to the figures the lab compares: every metric an
+//! `[[expect]]` rule can name, per quarter. A game that ended early keeps
+//! its last figures for the quarters it did not play, with `game_over` set.
+
+use crate::scenario::Metric;
+use crate::sim::{Kpi, QuarterReport, Stock};
+
+/// Metrics per quarter: score, the KPIs, the stocks, game over.
+const WIDTH: usize = 1 + Kpi::ALL.len() + Stock::ALL.len() + 1;
+
+/// One row: every metric at the end of one quarter.
+pub type Row = [f64; WIDTH];
+
+fn column(metric: Metric) -> usize {
+    match metric {
+        Metric::Score => 0,
+        Metric::Kpi(k) => 1 + Kpi::ALL.iter().position(|x| *x == k).unwrap_or(0),
+        Metric::Stock(s) => 1 + Kpi::ALL.len() + s.index(),
+        Metric::GameOver => WIDTH - 1,
+    }
+}
+
+/// A game's figures, quarter by quarter (index 0 is quarter 1).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Trajectory {
+    rows: Vec<Row>,
+}
+
+impl Trajectory {
+    /// Reduces a game's reports, padded to `quarters` quarters.
+    pub fn from_reports(reports: &[QuarterReport], quarters: u32) -> Trajectory {
+        let mut rows: Vec<Row> = reports.iter().map(row).collect();
+        if let Some(last) = rows.last().copied() {
+            let mut ended = last;
+            ended[WIDTH - 1] = if reports.last().is_some_and(|r| r.outcome.is_game_over()) {
+                1.0
+            } else {
+                0.0
+            };
+            while rows.len() < quarters as usize {
+                rows.push(ended);
+            }
+        }
+        Trajectory { rows }
+    }
+
+    /// A metric at the end of quarter `q` (from 1); NaN when out of range.
+    pub fn get(&self, metric: Metric, q: u32) -> f64 {
+        let i = (q as usize).wrapping_sub(1);
+        self.rows.get(i).map_or(f64::NAN, |r| r[column(metric)])
+    }
+
+    /// A metric at the end of the game.
+    pub fn last(&self, metric: Metric) -> f64 {
+        self.rows.last().map_or(f64::NAN, |r| r[column(metric)])
+    }
+
+    /// Whether the game ended early.
+    pub fn game_over(&self) -> bool {
+        self.last(Metric::GameOver) > 0.5
+    }
+}
+
+fn row(r: &QuarterReport) -> Row {
+    let mut row = [0.0; WIDTH];
+    row[0] = r.kpis.score;
+    for (i, k) in Kpi::ALL.iter().enumerate() {
+        row[1 + i] = r.kpi(*k);
+    }
+    for s in Stock::ALL {
+        row[1 + Kpi::ALL.len() + s.index()] = r.stocks.get(s);
+    }
+    row[WIDTH - 1] = if r.outcome.is_game_over() { 1.0 } else { 0.0 };
+    row
+}

@@ -1,0 +1,166 @@
+//! Why a save could not be read, written, resumed or verified — one kind
+//! per thing an instructor or a student must be told apart, each message
+//! saying what is wrong and what to do about it.
+
+use crate::sim::DecisionError;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// A save that failed, and the file it concerns: displayed as
+/// `FILE: what` or `FILE:LINE:COLUMN: what`.
+#[derive(Debug, thiserror::Error)]
+#[error("{}: {kind}", self.location())]
+pub struct Error {
+    pub path: PathBuf,
+    pub kind: ErrorKind,
+}
+
+impl Error {
+    pub fn new(path: &Path, kind: ErrorKind) -> Error {
+        Error {
+            path: path.to_path_buf(),
+            kind,
+        }
+    }
+
+    /// `FILE` or `FILE:LINE:COLUMN`, the form editors and terminals link.
+    pub fn location(&self) -> String {
+        match self.kind.position() {
+            Some(p) => format!("{}:{}:{}", self.path.display(), p.line, p.column),
+            None => self.path.display().to_string(),
+        }
+    }
+}
+
+/// Where in a file a problem is: 1-based line and column (in characters).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// What is wrong with a save.
+#[derive(Debug, thiserror::Error)]
+pub enum ErrorKind {
+    #[error("cannot read the file: {0}")]
+    Unreadable(#[source] io::Error),
+    #[error(
+        "cannot write the save: {step} failed: {source}; the previous save, if any, is unchanged"
+    )]
+    Write {
+        step: &'static str,
+        #[source]
+        source: io::Error,
+    },
+    #[error(
+        "the file is {size} bytes, over the limit of {limit} bytes for a save: this is not a save file"
+    )]
+    TooLarge { size: u64, limit: u64 },
+    #[error(
+        "the file is empty: nothing was ever written to it (an interrupted copy, or the wrong file)"
+    )]
+    Empty,
+    #[error(
+        "this is not a save: byte {offset} is {what}; a save is UTF-8 text (TOML), and this file is binary, corrupted, or was saved by an editor in another encoding"
+    )]
+    Binary { offset: usize, what: &'static str },
+    #[error("not valid TOML: {message}{hint}")]
+    Syntax {
+        position: Option<Position>,
+        message: String,
+        /// Why it may have happened, when the file tells (e.g. cut short).
+        hint: &'static str,
+    },
+    #[error("not a valid save: {message}")]
+    Invalid {
+        position: Option<Position>,
+        message: String,
+    },
+    #[error(
+        "this save is in format version {found}, newer than this culturesim, which reads versions up to {supported}: update culturesim to open it"
+    )]
+    NewerFormat { found: i64, supported: u32 },
+    #[error(
+        "this save was played with model version {found}, this culturesim runs model version {current}: its replay would differ; verify it with a culturesim of model version {found}"
+    )]
+    ModelVersion { found: u32, current: u32 },
+    #[error(
+        "scenario '{id}' not found (looked for: {tried}): put the scenario file next to the save"
+    )]
+    ScenarioNotFound { id: String, tried: String },
+    #[error(
+        "scenario '{id}' has changed since the game was played (the save records content hash {recorded}, {origin} has {found}): replay needs the scenario as it was"
+    )]
+    ScenarioChanged {
+        id: String,
+        origin: String,
+        recorded: String,
+        found: String,
+    },
+    #[error(
+        "the save uses seed {found}, but scenario '{id}' locks the seed to {locked}: the game was not played on the class's seed"
+    )]
+    SeedNotLocked { id: String, found: u64, locked: u64 },
+    #[error(
+        "quarter {quarter}: the recorded decisions cannot be played ({source}): the save was edited"
+    )]
+    Refused {
+        quarter: u32,
+        #[source]
+        source: DecisionError,
+    },
+    #[error(
+        "decisions edited: the replay differs from quarter {quarter} (recorded checksum {recorded}, replay gives {replayed}){}",
+        matched(*quarter)
+    )]
+    Edited {
+        quarter: u32,
+        recorded: String,
+        replayed: String,
+    },
+    #[error(
+        "the entry number {index} is for quarter {found}, expected quarter {index}: quarters were removed, repeated or reordered"
+    )]
+    QuarterOrder { index: u32, found: u32 },
+    #[error("quarter {quarter} is recorded after the game ended: quarters were added by hand")]
+    AfterEnd { quarter: u32 },
+    #[error(
+        "the summary says {field} {recorded}, the replay gives {replayed}: the summary was edited{hint}"
+    )]
+    Summary {
+        field: &'static str,
+        recorded: String,
+        replayed: String,
+        hint: &'static str,
+    },
+}
+
+impl ErrorKind {
+    /// Whether the file itself is at fault (bad input, exit code 2), rather
+    /// than the system (a disk that cannot be written).
+    pub fn is_bad_input(&self) -> bool {
+        !matches!(self, ErrorKind::Write { .. })
+    }
+
+    /// Where in the file the problem is, when the file says.
+    pub fn position(&self) -> Option<Position> {
+        match self {
+            ErrorKind::Syntax { position, .. } | ErrorKind::Invalid { position, .. } => *position,
+            _ => None,
+        }
+    }
+}
+
+fn matched(quarter: u32) -> String {
+    match quarter {
+        0 | 1 => String::new(),
+        2 => "; quarter 1 matches".to_string(),
+        q => format!("; quarters 1-{} match", q - 1),
+    }
+}
+
+impl From<io::Error> for ErrorKind {
+    fn from(e: io::Error) -> Self {
+        ErrorKind::Unreadable(e)
+    }
+}

@@ -1,0 +1,196 @@
+//! `[[expect]]` rules: a scenario states its own story ("balanced beats
+//! doing nothing on score in 90% of seeds") and the balance lab checks it.
+//! This module holds the rules as data and builds them from the checked
+//! tree; the lab evaluates them.
+
+use super::tree::Fields;
+use super::walk::Checker;
+use crate::sim::{Kpi, Stock};
+
+/// What a rule measures at a quarter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Metric {
+    /// The scenario's score.
+    Score,
+    /// A figure the score can weigh.
+    Kpi(Kpi),
+    /// Any stock (vision, fatigue, …).
+    Stock(Stock),
+    /// 1 when the game has ended early by that quarter, else 0.
+    GameOver,
+}
+
+impl Metric {
+    /// Every key a rule's `metric` may hold.
+    pub fn keys() -> Vec<&'static str> {
+        let mut keys = vec!["score"];
+        keys.extend(Kpi::ALL.iter().map(|k| k.key()));
+        for s in Stock::ALL {
+            if !keys.contains(&s.key()) {
+                keys.push(s.key());
+            }
+        }
+        keys.push("game_over");
+        keys
+    }
+
+    /// Looks a metric up by key.
+    pub fn from_key(key: &str) -> Option<Metric> {
+        match key {
+            "score" => Some(Metric::Score),
+            "game_over" => Some(Metric::GameOver),
+            _ => Kpi::from_key(key)
+                .map(Metric::Kpi)
+                .or_else(|| Stock::from_key(key).map(Metric::Stock)),
+        }
+    }
+
+    /// The key, as written in files.
+    pub fn key(self) -> &'static str {
+        match self {
+            Metric::Score => "score",
+            Metric::Kpi(k) => k.key(),
+            Metric::Stock(s) => s.key(),
+            Metric::GameOver => "game_over",
+        }
+    }
+}
+
+/// Which way a comparison must go.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Compare {
+    Above,
+    Below,
+}
+
+/// What a plan is compared with.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Versus {
+    /// Another reference plan, on the same seed.
+    Plan(String),
+    /// A fixed number.
+    Value(f64),
+}
+
+/// One `[[expect]]` rule.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExpectRule {
+    /// The rule in words, as the lab prints it.
+    pub text: String,
+    /// The reference plan measured.
+    pub plan: String,
+    pub versus: Versus,
+    pub metric: Metric,
+    /// First and last quarter of the window; the comparison must hold in
+    /// every quarter of it.
+    pub from: u32,
+    pub to: u32,
+    pub compare: Compare,
+    /// The share of seeds on which it must hold.
+    pub share: f64,
+}
+
+impl ExpectRule {
+    /// A one-line description generated from the rule's parts, used when
+    /// the author wrote no text.
+    pub fn describe(&self) -> String {
+        let versus = match &self.versus {
+            Versus::Plan(p) => p.clone(),
+            Versus::Value(v) => super::message::fmt_num(*v),
+        };
+        let dir = match self.compare {
+            Compare::Above => "above",
+            Compare::Below => "below",
+        };
+        let when = if self.from == self.to {
+            format!("in quarter {}", self.from)
+        } else {
+            format!("in quarters {}–{}", self.from, self.to)
+        };
+        format!(
+            "{} {dir} {versus} on {} {when}, on {}% of seeds",
+            self.plan,
+            self.metric.key(),
+            super::message::fmt_num(self.share * 100.0)
+        )
+    }
+}
+
+/// Builds one rule; problems that span keys go to the checker.
+pub(crate) fn expect(f: &Fields, quarters: u32, c: &mut Checker<'_>) -> Option<ExpectRule> {
+    let quarter = |key: &str| f.int(key).and_then(|q| u32::try_from(q).ok());
+    let to = quarter("to").unwrap_or(quarters);
+    let from = quarter("from").unwrap_or(to);
+    if from > to {
+        c.report(
+            f.offset_of("from"),
+            &f.path_of("from"),
+            format!("from = {from} is after to = {to}"),
+            "the window runs from the first quarter to the last: swap them".into(),
+        );
+    }
+    for (key, q) in [("from", from), ("to", to)] {
+        if f.has(key) && q > quarters {
+            c.report(
+                f.offset_of(key),
+                &f.path_of(key),
+                format!("quarter {q} is after the scenario's last quarter ({quarters})"),
+                format!("use a quarter from 1 to {quarters}"),
+            );
+        }
+    }
+    let versus = match (f.text("versus"), f.num("value")) {
+        (Some(p), None) => Versus::Plan(p.to_string()),
+        (None, Some(v)) => Versus::Value(v),
+        (Some(_), Some(_)) => {
+            c.report(
+                f.offset_of("value"),
+                &f.path,
+                "gives both versus and value".into(),
+                "compare with another plan (versus = \"do-nothing\") or with a number (value = 100), not both".into(),
+            );
+            return None;
+        }
+        (None, None) => {
+            if !f.has("versus") && !f.has("value") {
+                c.report(
+                    f.offset,
+                    &f.path,
+                    "has neither versus nor value".into(),
+                    "add versus = \"do-nothing\" to compare with another plan, or value = 100 to compare with a number".into(),
+                );
+            }
+            return None;
+        }
+    };
+    let plan = f.text("plan")?.to_string();
+    if let Versus::Plan(other) = &versus {
+        if *other == plan {
+            c.report(
+                f.offset_of("versus"),
+                &f.path_of("versus"),
+                format!("compares {plan} with itself"),
+                "name another reference plan, or compare with a number (value = …)".into(),
+            );
+        }
+    }
+    let metric = Metric::from_key(f.text("metric")?)?;
+    let compare = match f.text("compare") {
+        Some("below") => Compare::Below,
+        _ => Compare::Above,
+    };
+    let mut rule = ExpectRule {
+        text: String::new(),
+        plan,
+        versus,
+        metric,
+        from,
+        to,
+        compare,
+        share: f.num("share").unwrap_or(1.0),
+    };
+    rule.text = f
+        .text("text")
+        .map_or_else(|| rule.describe(), str::to_string);
+    Some(rule)
+}
