@@ -6,7 +6,7 @@
 //! listed in the guide.
 
 use culturesim::scenario::command::check;
-use culturesim::scenario::spec::{Kind, KeySpec, NumberKeys, SCENARIO, Words};
+use culturesim::scenario::spec::{KeySpec, Kind, NumberKeys, SCENARIO, Words};
 use culturesim::sim::ModelParams;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -52,12 +52,23 @@ fn the_guide_names_every_key_and_word_of_the_format() {
     names(SCENARIO, "", &mut all);
     // The sets the walk reaches only through a table, named here too so a
     // new set cannot slip past.
-    for set in [NumberKeys::Start, NumberKeys::Model, NumberKeys::Kpi, NumberKeys::Segment] {
+    for set in [
+        NumberKeys::Start,
+        NumberKeys::Model,
+        NumberKeys::Kpi,
+        NumberKeys::Segment,
+    ] {
         for entry in set.entries() {
             all.insert((entry.key.to_string(), format!("{set:?} {}", entry.key)));
         }
     }
-    for words in [Words::Stock, Words::Target, Words::Plan, Words::Metric, Words::Compare] {
+    for words in [
+        Words::Stock,
+        Words::Target,
+        Words::Plan,
+        Words::Metric,
+        Words::Compare,
+    ] {
         for word in words.keys() {
             all.insert((word.to_string(), format!("{words:?} {word}")));
         }
@@ -110,7 +121,11 @@ fn scenario_files() -> Vec<PathBuf> {
 #[test]
 fn every_scenario_in_the_folder_passes_check() {
     let files = scenario_files();
-    assert!(files.len() >= 6, "only {} scenarios in scenarios/", files.len());
+    assert!(
+        files.len() >= 6,
+        "only {} scenarios in scenarios/",
+        files.len()
+    );
     let out = check(&files);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(out.stdout.lines().count(), files.len(), "{}", out.stdout);
