@@ -74,7 +74,8 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
             finish(scenario::command::check(&files))
         }
         Some(Command::Scenario(ScenarioCommand::Schema)) => {
-            Err(Failure::not_yet("scenario schema"))
+            print!("{}", scenario::schema::schema_text());
+            Ok(())
         }
         Some(Command::Scenario(ScenarioCommand::Lab {
             file,

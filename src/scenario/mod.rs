@@ -12,6 +12,7 @@ mod error;
 mod expect;
 mod message;
 mod parse;
+pub mod schema;
 pub mod spec;
 mod suggest;
 mod text;
