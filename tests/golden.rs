@@ -100,6 +100,17 @@ fn shipped_hashes() -> Vec<String> {
             out.push(format!("seed {seed} {name}: {hash}"));
         }
     }
+    // Every other shipped scenario with three reference plans.
+    for other in culturesim::scenario::shipped().iter().skip(1) {
+        for name in ["do-nothing", "balanced", "all-at-once"] {
+            let plan = culturesim::plan::Plan::reference(name, &other.rules).unwrap_or_default();
+            let hash = match culturesim::plan::play(other.rules.clone(), other.seed, &plan, name) {
+                Ok(game) => fnv(&serde_json::to_string(game.history()).unwrap_or_default()),
+                Err(e) => e.to_string(),
+            };
+            out.push(format!("{} seed {} {name}: {hash}", other.id, other.seed));
+        }
+    }
     out
 }
 
@@ -118,7 +129,25 @@ seed 1 sequenced: aa72ae6957a09056\n\
 seed 99 sequenced: bf99a43af3767d18\n\
 seed 2024 cost-cutter: 7178c5f675bb16f4\n\
 seed 1 cost-cutter: 95d5b8c9ef9c37f1\n\
-seed 99 cost-cutter: 50db88569d919271";
+seed 99 cost-cutter: 50db88569d919271\n\
+tutorial seed 7 do-nothing: d3e2628f480743b0\n\
+tutorial seed 7 balanced: 5be094ec05bdfc52\n\
+tutorial seed 7 all-at-once: a812e5aab12aad81\n\
+alpine seed 1989 do-nothing: 0d970597f917765a\n\
+alpine seed 1989 balanced: 14bb8af993fa6cd3\n\
+alpine seed 1989 all-at-once: 0577cbe1a7a1ca5b\n\
+homecare seed 311 do-nothing: 8fe29bd65f0ca671\n\
+homecare seed 311 balanced: b1b923f81f408bda\n\
+homecare seed 311 all-at-once: 7bb1ace5bad90695\n\
+storm seed 2004 do-nothing: a03bec09799c548a\n\
+storm seed 2004 balanced: 541751bd8ad5f69d\n\
+storm seed 2004 all-at-once: 247c8306b41d5276\n\
+launch seed 2010 do-nothing: 4b71f96ac35dbf26\n\
+launch seed 2010 balanced: 840e705a6dfe5468\n\
+launch seed 2010 all-at-once: 9fe1b9cd75b22fb2\n\
+crisis seed 2008 do-nothing: acdfd56a549b97e1\n\
+crisis seed 2008 balanced: c9923ae780cae9f6\n\
+crisis seed 2008 all-at-once: 4612f3f9516c634b";
 
 #[test]
 fn the_shipped_scenario_follows_its_golden_trajectories() {

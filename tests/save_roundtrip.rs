@@ -79,7 +79,7 @@ fn the_file_reads_as_a_decision_log() {
     for needle in [
         "# culturesim save",
         "format = 1\n",
-        "model_version = 1\n",
+        &format!("model_version = {}\n", culturesim::sim::MODEL_VERSION),
         "seed = 3\n",
         "player = \"Ann\"\n",
         "[scenario]\n",

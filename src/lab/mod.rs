@@ -109,7 +109,8 @@ fn play(rules: &Arc<Rules>, plans: &[Plan], job: Job) -> Trajectory {
             let plan = &plans[plan];
             let r = Arc::clone(rules);
             // Short of cash, a plan spends what it can, as a player would.
-            let _ = game.play_out(|q, state| crate::plan::fit(plan.decisions(q), &r, state));
+            let _ = game
+                .play_out(|q, state| crate::plan::fit(plan.decisions_for(q, &r, state), &r, state));
         }
         Job::Random { index, .. } => {
             let mut random = RandomPlan::new(index, rules);

@@ -44,6 +44,12 @@ pub enum PlanError {
         quarter: u32,
         source: DecisionError,
     },
+    #[error("{path}: {table}: {message}")]
+    Unknown {
+        path: String,
+        table: String,
+        message: String,
+    },
     #[error("{path}: [quarter.{quarter}] is beyond the scenario's {quarters} quarters")]
     BeyondEnd {
         path: PathBuf,
@@ -98,6 +104,58 @@ pub fn parse(text: &str) -> Result<Plan, (usize, String)> {
     })
 }
 
+/// Checks that every dilemma and choice a plan answers, and every
+/// initiative it starts, exists in the scenario: a typo would otherwise
+/// only show (or, for answers, never show) when the quarter comes.
+pub fn check(plan: &Plan, rules: &Rules, name: &str) -> Result<(), PlanError> {
+    let tables = std::iter::once(("[default]".to_string(), &plan.default)).chain(
+        plan.quarters
+            .iter()
+            .map(|(q, d)| (format!("[quarter.{q}]"), d)),
+    );
+    for (table, d) in tables {
+        let unknown = |message: String| PlanError::Unknown {
+            path: name.into(),
+            table: table.clone(),
+            message,
+        };
+        for id in &d.initiatives {
+            if rules.initiative(id).is_none() {
+                let known: Vec<&str> = rules.initiatives.iter().map(|i| i.id.as_str()).collect();
+                return Err(unknown(format!(
+                    "there is no initiative '{id}'; the initiatives are: {}",
+                    list(&known)
+                )));
+            }
+        }
+        for (dilemma, choice) in &d.answers {
+            let Some((_, def)) = rules.dilemma(dilemma) else {
+                let known: Vec<&str> = rules.dilemmas.iter().map(|d| d.id.as_str()).collect();
+                return Err(unknown(format!(
+                    "there is no dilemma '{dilemma}'; the dilemmas are: {}",
+                    list(&known)
+                )));
+            };
+            if !def.choices.iter().any(|c| &c.id == choice) {
+                let known: Vec<&str> = def.choices.iter().map(|c| c.id.as_str()).collect();
+                return Err(unknown(format!(
+                    "dilemma '{dilemma}' has no choice '{choice}'; its choices are: {}",
+                    list(&known)
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn list(items: &[&str]) -> String {
+    if items.is_empty() {
+        "(none)".into()
+    } else {
+        items.join(", ")
+    }
+}
+
 /// Plays a whole game with a plan. `name` labels errors (usually the path).
 pub fn play(rules: Arc<Rules>, seed: u64, plan: &Plan, name: &str) -> Result<Game, PlanError> {
     if let Some(q) = plan
@@ -111,8 +169,9 @@ pub fn play(rules: Arc<Rules>, seed: u64, plan: &Plan, name: &str) -> Result<Gam
             quarters: rules.quarters,
         });
     }
-    let mut game = Game::new(rules, seed);
-    game.play_out(|q, _| plan.decisions(q))
+    check(plan, &rules, name)?;
+    let mut game = Game::new(Arc::clone(&rules), seed);
+    game.play_out(|q, state| plan.decisions_for(q, &rules, state))
         .map_err(|(quarter, source)| PlanError::Refused {
             path: name.into(),
             quarter,
@@ -159,6 +218,19 @@ impl Plan {
             .get(&q)
             .cloned()
             .unwrap_or_else(|| self.default.clone())
+    }
+
+    /// The decisions for quarter `q` of a game in `state`: answers are
+    /// kept only for the dilemmas asked this quarter, so a plan can answer
+    /// a random dilemma in `[default]`, whenever it comes up.
+    pub fn decisions_for(&self, q: u32, rules: &Rules, state: &crate::sim::State) -> Decisions {
+        let mut d = self.decisions(q);
+        d.answers.retain(|dilemma, _| {
+            rules
+                .dilemma(dilemma)
+                .is_some_and(|(i, _)| state.pending.contains(&(i as u16)))
+        });
+        d
     }
 
     /// Spend nothing, start nothing: the baseline every plan is measured against.
@@ -214,6 +286,71 @@ mod tests {
         assert!(
             err.starts_with("p.toml: quarter 3: the four levers add up to 10000"),
             "{err}"
+        );
+    }
+
+    #[test]
+    fn answers_wait_for_their_dilemma_and_typos_are_caught_up_front() {
+        use crate::sim::{Choice, DilemmaDef, Trigger};
+        let choice = |id: &str| Choice {
+            id: id.into(),
+            label: id.into(),
+            text: String::new(),
+            cost: 0.0,
+            effects: Vec::new(),
+        };
+        let rules = Arc::new(Rules {
+            dilemmas: vec![DilemmaDef {
+                id: "storm".into(),
+                title: "Storm".into(),
+                text: String::new(),
+                trigger: Trigger {
+                    quarter: Some(3),
+                    ..Trigger::default()
+                },
+                choices: vec![choice("careful"), choice("careless")],
+                default_choice: 1,
+            }],
+            ..Rules::default()
+        });
+        let mut plan = Plan::default();
+        plan.default
+            .answers
+            .insert("storm".into(), "careful".into());
+        let game = play(Arc::clone(&rules), 1, &plan, "p.toml").map_err(|e| e.to_string());
+        let answered: Vec<String> = game
+            .map(|g| {
+                g.history()
+                    .iter()
+                    .filter_map(|r| r.decisions.answers.get("storm").cloned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        assert_eq!(
+            answered,
+            vec!["careful".to_string()],
+            "answered once, in quarter 3"
+        );
+        plan.default
+            .answers
+            .insert("storm".into(), "carefull".into());
+        let err = play(Arc::clone(&rules), 1, &plan, "p.toml")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert_eq!(
+            err,
+            "p.toml: [default]: dilemma 'storm' has no choice 'carefull'; its choices are: careful, careless"
+        );
+        plan.default.answers.clear();
+        plan.default.initiatives.push("workshp".into());
+        let err = play(rules, 1, &plan, "p.toml")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert_eq!(
+            err,
+            "p.toml: [default]: there is no initiative 'workshp'; the initiatives are: (none)"
         );
     }
 

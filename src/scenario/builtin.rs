@@ -12,11 +12,45 @@ struct Shipped {
     bytes: &'static [u8],
 }
 
-const SHIPPED: &[Shipped] = &[Shipped {
-    id: "electronics",
-    path: "scenarios/electronics.toml",
-    bytes: include_bytes!("../../scenarios/electronics.toml"),
-}];
+/// The shipped scenarios: the default first, then the tutorial, then the
+/// stories.
+const SHIPPED: &[Shipped] = &[
+    Shipped {
+        id: "electronics",
+        path: "scenarios/electronics.toml",
+        bytes: include_bytes!("../../scenarios/electronics.toml"),
+    },
+    Shipped {
+        id: "tutorial",
+        path: "scenarios/tutorial.toml",
+        bytes: include_bytes!("../../scenarios/tutorial.toml"),
+    },
+    Shipped {
+        id: "alpine",
+        path: "scenarios/alpine.toml",
+        bytes: include_bytes!("../../scenarios/alpine.toml"),
+    },
+    Shipped {
+        id: "homecare",
+        path: "scenarios/homecare.toml",
+        bytes: include_bytes!("../../scenarios/homecare.toml"),
+    },
+    Shipped {
+        id: "storm",
+        path: "scenarios/storm.toml",
+        bytes: include_bytes!("../../scenarios/storm.toml"),
+    },
+    Shipped {
+        id: "launch",
+        path: "scenarios/launch.toml",
+        bytes: include_bytes!("../../scenarios/launch.toml"),
+    },
+    Shipped {
+        id: "crisis",
+        path: "scenarios/crisis.toml",
+        bytes: include_bytes!("../../scenarios/crisis.toml"),
+    },
+];
 
 /// The id of the default scenario.
 pub const DEFAULT_ID: &str = "electronics";

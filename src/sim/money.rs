@@ -125,6 +125,9 @@ pub(crate) fn step(rules: &Rules, book: &mut Book, input: &MoneyInput) -> MoneyO
         Expectation::Previous => input.last_profit,
         Expectation::Fixed(x) => x,
     } * d.get(Driver::BoardExpectation);
+    // The board tolerates a small miss of a profit; after a loss it wants
+    // the company back in profit, so every loss-making quarter costs
+    // confidence (the pressure that makes leaders abandon the J-curve).
     let surprise = (profit - p.board_tolerance * max(expected, 0.0)) / max(abs(expected), 100.0);
     let step = clamp(p.board_rate * surprise, -p.board_max_step, p.board_max_step);
     book.term(Stock::Board, "profit against expectation", step);
