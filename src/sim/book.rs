@@ -3,7 +3,7 @@
 //! the ledger sums to the change by construction.
 
 use super::effect::ActiveEffect;
-use super::event::stock_effects;
+use super::event::{Shares, stock_effects};
 use super::ledger::{Cause, Ledger, Term};
 use super::stock::{Stock, Stocks};
 
@@ -41,6 +41,26 @@ impl Book {
             cause,
             value,
         });
+    }
+
+    /// Records a flow of the model that a driver scales, split into the
+    /// model's own part (named `name`) and each effect's part. The stock
+    /// moves by `total` exactly; the parts sum to it up to rounding.
+    pub(crate) fn split(&mut self, stock: Stock, name: &'static str, total: f64, shares: &Shares) {
+        self.acc[stock.index()] += total;
+        for (source, share) in &shares.0 {
+            let cause = source.map_or(Cause::Model(name), |source| Cause::Via {
+                flow: name,
+                source,
+            });
+            if source.is_none() || *share != 0.0 {
+                self.ledger.terms.push(Term {
+                    stock,
+                    cause,
+                    value: total * share,
+                });
+            }
+        }
     }
 
     /// Records the terms of the effects in force on a stock.

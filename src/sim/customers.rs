@@ -90,45 +90,86 @@ pub(crate) fn step(p: &ModelParams, book: &mut Book, input: &CustomerInput) -> C
     let share_regular = pos(1.0 - share_valuable - share_costly);
 
     let segments = [adv, val, reg, cost];
+    let effects = input.effects;
+    let churn_shares = input.drivers.shares(effects, Driver::Churn);
+    let won_shares = input.drivers.shares(effects, Driver::Acquisition);
+    let referral_shares = input.drivers.shares(effects, Driver::Referrals);
     let churned: [f64; 4] = std::array::from_fn(|k| (c * SEGMENT_CHURN[k]).min(1.0) * segments[k]);
 
     book.term(Stock::Advocates, "promoters who became advocates", to_adv);
     book.term(Stock::Advocates, "advocates let down", -from_adv);
-    book.term(Stock::Advocates, "churn", -churned[0]);
+    book.split(Stock::Advocates, "churn", -churned[0], &churn_shares);
 
     book.term(Stock::Valuable, "upgraded by insight", upgrade);
     book.term(Stock::Valuable, "advocates let down", from_adv);
     book.term(Stock::Valuable, "became advocates", -to_adv);
-    book.term(Stock::Valuable, "churn", -churned[1]);
-    book.term(Stock::Valuable, "won by marketing", share_valuable * paid);
-    book.term(
+    book.split(Stock::Valuable, "churn", -churned[1], &churn_shares);
+    book.split(
+        Stock::Valuable,
+        "won by marketing",
+        share_valuable * paid,
+        &won_shares,
+    );
+    book.split(
         Stock::Valuable,
         "won by reputation",
         share_valuable * organic,
+        &won_shares,
     );
-    book.term(Stock::Valuable, "referred by advocates", 0.5 * referred);
+    book.split(
+        Stock::Valuable,
+        "referred by advocates",
+        0.5 * referred,
+        &referral_shares,
+    );
 
     book.term(Stock::Regular, "upgraded to valuable", -upgrade);
-    book.term(Stock::Regular, "churn", -churned[2]);
-    book.term(Stock::Regular, "won by marketing", share_regular * paid);
-    book.term(Stock::Regular, "won by reputation", share_regular * organic);
-    book.term(Stock::Regular, "referred by advocates", 0.5 * referred);
+    book.split(Stock::Regular, "churn", -churned[2], &churn_shares);
+    book.split(
+        Stock::Regular,
+        "won by marketing",
+        share_regular * paid,
+        &won_shares,
+    );
+    book.split(
+        Stock::Regular,
+        "won by reputation",
+        share_regular * organic,
+        &won_shares,
+    );
+    book.split(
+        Stock::Regular,
+        "referred by advocates",
+        0.5 * referred,
+        &referral_shares,
+    );
     if repriced > 0.0 {
         book.term(Stock::Regular, "costly accounts fixed", 0.8 * repriced);
     }
 
-    book.term(Stock::Costly, "churn", -churned[3]);
-    book.term(Stock::Costly, "won by marketing", share_costly * paid);
-    book.term(Stock::Costly, "won by reputation", share_costly * organic);
+    book.split(Stock::Costly, "churn", -churned[3], &churn_shares);
+    book.split(
+        Stock::Costly,
+        "won by marketing",
+        share_costly * paid,
+        &won_shares,
+    );
+    book.split(
+        Stock::Costly,
+        "won by reputation",
+        share_costly * organic,
+        &won_shares,
+    );
     if repriced > 0.0 {
         book.term(Stock::Costly, "re-priced or fixed", -repriced);
     }
 
     let lost: f64 = churned.iter().sum::<f64>() + 0.2 * repriced;
-    book.term(
+    book.split(
         Stock::Prospects,
         "market growth",
         input.market_growth * pos(input.drivers.get(Driver::MarketGrowth)),
+        &input.drivers.shares(effects, Driver::MarketGrowth),
     );
     book.term(
         Stock::Prospects,

@@ -165,6 +165,50 @@ impl Drivers {
     pub(crate) fn get(&self, d: Driver) -> f64 {
         self.0[d as usize]
     }
+
+    /// How a multiplying driver's value splits between the model's own
+    /// level (`None`) and each effect on it, as shares that sum to 1, so a
+    /// flow it scales can be explained term by term ("churn" and "Nova
+    /// launches"). Multipliers apply in order, then additions, as in
+    /// [`Drivers::from_effects`].
+    pub(crate) fn shares(&self, effects: &[ActiveEffect], d: Driver) -> Shares {
+        let total = self.get(d);
+        let mut shares = Shares::default();
+        let neutral = d.neutral();
+        if total == 0.0 || neutral == 0.0 {
+            shares.push(None, 1.0);
+            return shares;
+        }
+        shares.push(None, neutral / total);
+        let mut level = neutral;
+        let on_d = |e: &&ActiveEffect| e.effect.target == Target::Driver(d);
+        for op in [Op::Multiply, Op::Add] {
+            for e in effects.iter().filter(on_d).filter(|e| e.effect.op == op) {
+                let next = match op {
+                    Op::Multiply => level * e.effect.value,
+                    Op::Add => level + e.effect.value,
+                };
+                shares.push(Some(e.source), (next - level) / total);
+                level = next;
+            }
+        }
+        shares
+    }
+}
+
+/// Shares of a driver's value by origin (see [`Drivers::shares`]).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct Shares(pub Vec<(Option<Source>, f64)>);
+
+impl Shares {
+    /// All of it the model's own.
+    pub(crate) fn own() -> Shares {
+        Shares(vec![(None, 1.0)])
+    }
+
+    fn push(&mut self, source: Option<Source>, share: f64) {
+        self.0.push((source, share));
+    }
 }
 
 /// The effects on one stock this quarter, as (source, change) pairs.

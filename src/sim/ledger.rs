@@ -15,6 +15,9 @@ pub enum Cause {
     Model(&'static str),
     /// An effect of an event, a dilemma answer or an initiative.
     Effect(Source),
+    /// The part of a model flow (e.g. "churn") that an effect caused by
+    /// scaling it (e.g. a rival's launch raising churn by 20%).
+    Via { flow: &'static str, source: Source },
 }
 
 impl Cause {
@@ -23,6 +26,7 @@ impl Cause {
         match self {
             Cause::Model(name) => (*name).to_string(),
             Cause::Effect(source) => source_label(rules, *source),
+            Cause::Via { flow, source } => format!("{} ({flow})", source_label(rules, *source)),
         }
     }
 }
@@ -74,6 +78,19 @@ impl Ledger {
     /// The sum of the terms of one stock: its change this quarter.
     pub fn total(&self, stock: Stock) -> f64 {
         self.for_stock(stock).map(|t| t.value).sum()
+    }
+
+    /// The terms of one stock with the same cause added together, in the
+    /// order each cause first appears.
+    pub fn grouped(&self, stock: Stock) -> Vec<(Cause, f64)> {
+        let mut out: Vec<(Cause, f64)> = Vec::new();
+        for t in self.for_stock(stock) {
+            match out.iter_mut().find(|(c, _)| *c == t.cause) {
+                Some((_, v)) => *v += t.value,
+                None => out.push((t.cause, t.value)),
+            }
+        }
+        out
     }
 
     /// The terms of one stock, largest effect first.

@@ -96,10 +96,21 @@ pub(crate) fn step(rules: &Rules, book: &mut Book, input: &MoneyInput) -> MoneyO
         .sum();
     let fixed = pos(rules.economics.fixed_costs * d.get(Driver::FixedCosts));
 
-    book.term(Stock::Cash, "sales", sales);
+    let e = input.effects;
+    book.split(Stock::Cash, "sales", sales, &d.shares(e, Driver::Price));
     book.term(Stock::Cash, "new products", input.new_products);
-    book.term(Stock::Cash, "cost to serve", -cost);
-    book.term(Stock::Cash, "fixed costs", -fixed);
+    book.split(
+        Stock::Cash,
+        "cost to serve",
+        -cost,
+        &d.shares(e, Driver::CostToServe),
+    );
+    book.split(
+        Stock::Cash,
+        "fixed costs",
+        -fixed,
+        &d.shares(e, Driver::FixedCosts),
+    );
     let names = ["vision", "customer insight", "skills", "marketing"];
     for (name, amount) in names.into_iter().zip(input.spend) {
         if amount > 0.0 {

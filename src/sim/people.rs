@@ -4,7 +4,7 @@
 use super::book::Book;
 use super::curve::{clamp, max, min, pos, sat, soft};
 use super::effect::{ActiveEffect, Driver};
-use super::event::Drivers;
+use super::event::{Drivers, Shares};
 use super::params::ModelParams;
 use super::stock::Stock;
 
@@ -28,16 +28,18 @@ pub(crate) struct PeopleOutput {
 }
 
 /// Fills a lever stock: `gain·sat·(100 − x) − decay·x`.
+/// The push is split between the spending itself and whatever effect
+/// made it land better or worse (a crisis, a cross-functional team).
 fn lever(
     book: &mut Book,
     stock: Stock,
-    push: f64,
+    push: (f64, &Shares),
     push_name: &'static str,
     decay: f64,
     decay_name: &'static str,
 ) {
     let x = book.old.get(stock);
-    book.term(stock, push_name, push * (100.0 - x));
+    book.split(stock, push_name, push.0 * (100.0 - x), push.1);
     book.term(stock, decay_name, -decay * x);
 }
 
@@ -54,7 +56,7 @@ pub(crate) fn step(p: &ModelParams, book: &mut Book, input: &PeopleInput) -> Peo
     lever(
         book,
         Stock::Vision,
-        vision_push,
+        (vision_push, &input.drivers.shares(e, Driver::VisionGain)),
         "leadership time on the vision",
         p.vision_decay,
         "fading without reinforcement",
@@ -65,7 +67,7 @@ pub(crate) fn step(p: &ModelParams, book: &mut Book, input: &PeopleInput) -> Peo
     lever(
         book,
         Stock::Insight,
-        p.insight_gain * si,
+        (p.insight_gain * si, &Shares::own()),
         "customer research",
         p.insight_decay,
         "knowledge going stale",
@@ -77,7 +79,7 @@ pub(crate) fn step(p: &ModelParams, book: &mut Book, input: &PeopleInput) -> Peo
     lever(
         book,
         Stock::Skills,
-        skills_push,
+        (skills_push, &input.drivers.shares(e, Driver::SkillsGain)),
         "training and practice",
         p.skills_decay,
         "fading without practice",
