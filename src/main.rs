@@ -90,7 +90,7 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
 /// quarter's figures.
 fn run(args: &RunArgs) -> Result<(), Failure> {
     let scenario = scenario::load(&args.scenario).map_err(Failure::input)?;
-    let plan = plan::load(&args.plan).map_err(Failure::input)?;
+    let plan = find_plan(&args.plan, &scenario)?;
     let seed = args.seed.unwrap_or(scenario.seed);
     let plan_name = args.plan.display().to_string();
     let game =
@@ -225,4 +225,28 @@ fn lab(file: &str, seeds: u32, random: u32, threads: Option<usize>) -> Result<()
             message: String::new(),
         })
     }
+}
+
+/// A plan file, or else the name of one of the scenario's own plans or of
+/// a reference plan (`--plan careful`, `--plan balanced`).
+fn find_plan(arg: &Path, scenario: &scenario::Scenario) -> Result<plan::Plan, Failure> {
+    let name = arg.to_string_lossy();
+    if !arg.exists() {
+        if let Some(p) = scenario.plans.iter().find(|p| p.id == name) {
+            return Ok(p.plan.clone());
+        }
+        if let Some(p) = plan::Plan::reference(&name, &scenario.rules) {
+            return Ok(p);
+        }
+        if arg.extension().is_none() && arg.components().count() == 1 {
+            let mut names: Vec<&str> = plan::REFERENCE_PLANS.to_vec();
+            names.extend(scenario.plans.iter().map(|p| p.id.as_str()));
+            return Err(Failure::input(format!(
+                "no plan file '{name}', and no plan of that name; the plans of {} are: {}",
+                scenario.id,
+                names.join(", ")
+            )));
+        }
+    }
+    plan::load(arg).map_err(Failure::input)
 }

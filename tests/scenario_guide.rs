@@ -62,13 +62,7 @@ fn the_guide_names_every_key_and_word_of_the_format() {
             all.insert((entry.key.to_string(), format!("{set:?} {}", entry.key)));
         }
     }
-    for words in [
-        Words::Stock,
-        Words::Target,
-        Words::Plan,
-        Words::Metric,
-        Words::Compare,
-    ] {
+    for words in [Words::Stock, Words::Target, Words::Metric, Words::Compare] {
         for word in words.keys() {
             all.insert((word.to_string(), format!("{words:?} {word}")));
         }

@@ -83,7 +83,7 @@ pub fn render(scenario: &Scenario, report: &LabReport) -> String {
         } else {
             base
         };
-        out.push_str(&line(plan.name, &plan.games, versus));
+        out.push_str(&line(&plan.name, &plan.games, versus));
         out.push('\n');
     }
     if !report.random.is_empty() {
@@ -127,7 +127,7 @@ pub fn render(scenario: &Scenario, report: &LabReport) -> String {
                 "warning: doing nothing has the best average score — the scenario rewards not trying".to_string()
             }
             Flag::Dominant { plan, beats_references, beats_random } => format!(
-                "warning: {plan} looks dominant — it beats every other reference plan on {}% of seeds and {}% of random plans",
+                "warning: {plan} looks dominant — it beats every other plan on {}% of seeds and {}% of random plans",
                 fixed(100.0 * beats_references, 0),
                 fixed(100.0 * beats_random, 0)
             ),

@@ -21,6 +21,7 @@ pub(crate) struct Built {
     pub lock_seed: bool,
     pub rules: Rules,
     pub expect: Vec<super::expect::ExpectRule>,
+    pub plans: Vec<super::plans::ScenarioPlan>,
 }
 
 /// Builds the scenario from the checked top-level table. Problems go to
@@ -70,10 +71,13 @@ pub(crate) fn build(f: &Fields, c: &mut Checker<'_>) -> Built {
         .filter_map(|i| initiative(i, c))
         .collect();
     unique_ids(f, c);
+    let plans = super::plans::plans(f, &rules, c);
+    let mut names: Vec<&str> = crate::plan::REFERENCE_PLANS.to_vec();
+    names.extend(plans.iter().map(|p| p.id.as_str()));
     let expect = f
         .list("expect")
         .iter()
-        .filter_map(|e| super::expect::expect(e, q, c))
+        .filter_map(|e| super::expect::expect(e, q, &names, c))
         .collect();
     Built {
         id: text("id"),
@@ -88,6 +92,7 @@ pub(crate) fn build(f: &Fields, c: &mut Checker<'_>) -> Built {
         lock_seed: f.flag("lock_seed").unwrap_or(false),
         rules,
         expect,
+        plans,
     }
 }
 

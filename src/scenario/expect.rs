@@ -116,8 +116,26 @@ impl ExpectRule {
     }
 }
 
-/// Builds one rule; problems that span keys go to the checker.
-pub(crate) fn expect(f: &Fields, quarters: u32, c: &mut Checker<'_>) -> Option<ExpectRule> {
+/// Builds one rule; `plans` are the names a rule may use (the reference
+/// plans and the scenario's own).
+pub(crate) fn expect(
+    f: &Fields,
+    quarters: u32,
+    plans: &[&str],
+    c: &mut Checker<'_>,
+) -> Option<ExpectRule> {
+    let mut known = true;
+    for key in ["plan", "versus"] {
+        if let Some(name) = f.text(key).filter(|n| !plans.contains(n)) {
+            c.report(
+                f.offset_of(key),
+                &f.path_of(key),
+                format!("unknown plan \"{name}\""),
+                super::suggest::help_with_choices(name, plans, "plans"),
+            );
+            known = false;
+        }
+    }
     let quarter = |key: &str| f.int(key).and_then(|q| u32::try_from(q).ok());
     let to = quarter("to").unwrap_or(quarters);
     let from = quarter("from").unwrap_or(to);
@@ -163,7 +181,7 @@ pub(crate) fn expect(f: &Fields, quarters: u32, c: &mut Checker<'_>) -> Option<E
             return None;
         }
     };
-    let plan = f.text("plan")?.to_string();
+    let plan = f.text("plan").filter(|_| known)?.to_string();
     if let Versus::Plan(other) = &versus {
         if *other == plan {
             c.report(

@@ -12,6 +12,7 @@ mod error;
 mod expect;
 mod message;
 mod parse;
+mod plans;
 pub mod schema;
 pub mod spec;
 mod suggest;
@@ -23,6 +24,7 @@ pub use builtin::{DEFAULT_ID, check_shipped};
 pub use error::{Error, Problem};
 pub use expect::{Compare, ExpectRule, Metric, Versus};
 pub use parse::parse;
+pub use plans::ScenarioPlan;
 pub use suggest::did_you_mean;
 
 use crate::sim::Rules;
@@ -50,6 +52,8 @@ pub struct Scenario {
     pub rules: Arc<Rules>,
     /// The scenario's story as rules for the balance lab.
     pub expect: Vec<ExpectRule>,
+    /// The scenario's own plans, played by the lab beside the reference plans.
+    pub plans: Vec<ScenarioPlan>,
     /// A hash of the scenario file's bytes: saves record it to detect changes.
     pub content_hash: u64,
     /// Where the scenario came from: `builtin:ID` or a file path.
@@ -69,6 +73,7 @@ impl Scenario {
             lock_seed: false,
             rules: Arc::new(Rules::default()),
             expect: Vec::new(),
+            plans: Vec::new(),
             content_hash: 0,
             origin: "builtin:reference".into(),
         }

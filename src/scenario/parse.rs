@@ -70,6 +70,7 @@ pub fn parse(bytes: &[u8], file: &str, origin: &str) -> Result<Scenario, Error> 
         lock_seed: built.lock_seed,
         rules: Arc::new(built.rules),
         expect: built.expect,
+        plans: built.plans,
         content_hash: content_hash(bytes),
         origin: origin.to_string(),
     })

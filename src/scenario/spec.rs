@@ -109,8 +109,6 @@ pub enum Words {
     Stock,
     /// A stock or a driver: what an effect changes.
     Target,
-    /// A reference plan of the balance lab.
-    Plan,
     /// What an expect rule measures.
     Metric,
     /// The direction of an expect rule's comparison.
@@ -123,7 +121,6 @@ impl Words {
         match self {
             Words::Stock => Stock::ALL.iter().map(|s| s.key()).collect(),
             Words::Target => Target::all_keys(),
-            Words::Plan => crate::plan::REFERENCE_PLANS.to_vec(),
             Words::Metric => super::expect::Metric::keys(),
             Words::Compare => vec!["above", "below"],
         }
@@ -134,7 +131,6 @@ impl Words {
         match self {
             Words::Stock => "stock",
             Words::Target => "target",
-            Words::Plan => "plan",
             Words::Metric => "metric",
             Words::Compare => "comparison",
         }
@@ -268,7 +264,40 @@ pub const SCENARIO: &[KeySpec] = &[
     opt("event", Kind::Tables { of: EVENT, min: 0, max: MAX_ITEMS }, "no events", "Random or scheduled events: [[event]] sections"),
     opt("dilemma", Kind::Tables { of: DILEMMA, min: 0, max: MAX_ITEMS }, "no dilemmas", "Events that ask the player to choose: [[dilemma]] sections"),
     opt("initiative", Kind::Tables { of: INITIATIVE, min: 0, max: MAX_ITEMS }, "no initiatives", "One-off programmes the player may start: [[initiative]] sections"),
+    opt("plan", Kind::Tables { of: PLAN, min: 0, max: MAX_PLANS }, "no plans", "The scenario's own plans (a story's way to play it), for the lab, expect rules and `culturesim run --plan ID`: [[plan]] sections"),
     opt("expect", Kind::Tables { of: EXPECT, min: 0, max: MAX_EXPECT }, "no rules", "The scenario's story as rules the balance lab checks: [[expect]] sections"),
+];
+
+/// The most `[[plan]]`s in one scenario.
+pub const MAX_PLANS: usize = 20;
+
+/// `[[plan]]`: a way to play the scenario, played by the lab beside the
+/// reference plans.
+#[rustfmt::skip]
+pub const PLAN: &[KeySpec] = &[
+    req("id", Kind::Id, "Names the plan in [[expect]] rules and on the command line; not a reference plan's name"),
+    opt("title", TITLE, "the id", "What the plan does, in a few words"),
+    opt("vision", MONEY, "0", "Money on vision every quarter"),
+    opt("insight", MONEY, "0", "Money on customer insight every quarter"),
+    opt("skills", MONEY, "0", "Money on skills every quarter"),
+    opt("marketing", MONEY, "0", "Money on marketing every quarter"),
+    opt("starts", Kind::Tables { of: START, min: 0, max: MAX_ITEMS }, "none", "Initiatives the plan starts: [{ initiative = \"workshop\", quarter = 2 }]"),
+    opt("answers", Kind::Tables { of: ANSWER, min: 0, max: MAX_ITEMS }, "the dilemmas' defaults", "How the plan answers dilemmas, whenever they are asked: [{ dilemma = \"sell-data\", choice = \"refuse\" }]"),
+];
+
+/// An initiative a plan starts, in `starts = [...]` lists.
+#[rustfmt::skip]
+pub const START: &[KeySpec] = &[
+    req("initiative", Kind::Id, "The initiative's id"),
+    opt("quarter", QUARTER, "1", "The quarter it is first started"),
+    opt("every", Kind::Integer { min: 0, max: MAX_QUARTERS }, "0 (once)", "Start it again every this many quarters (at least its cooldown)"),
+];
+
+/// A plan's answer, in `answers = [...]` lists.
+#[rustfmt::skip]
+pub const ANSWER: &[KeySpec] = &[
+    req("dilemma", Kind::Id, "The dilemma's id"),
+    req("choice", Kind::Id, "The id of the choice taken whenever it is asked"),
 ];
 
 /// The most `[[expect]]` rules in one scenario.
@@ -278,8 +307,8 @@ pub const MAX_EXPECT: usize = 50;
 #[rustfmt::skip]
 pub const EXPECT: &[KeySpec] = &[
     opt("text", Kind::Line { max: 160 }, "generated from the rule", "The rule in words, as the lab prints it"),
-    req("plan", Kind::Word(Words::Plan), "The reference plan measured: do-nothing, cost-cutter, vision-only, insight-only, skills-only, balanced, sequenced or all-at-once"),
-    opt("versus", Kind::Word(Words::Plan), "give value instead", "Another reference plan, compared on the same seed"),
+    req("plan", Kind::Id, "The plan measured: a reference plan (do-nothing, cost-cutter, vision-only, insight-only, skills-only, balanced, sequenced, all-at-once) or the id of one of the scenario's [[plan]]s"),
+    opt("versus", Kind::Id, "give value instead", "Another plan, compared on the same seed"),
     opt("value", Kind::Number { min: -1.0e9, max: 1.0e9 }, "give versus instead", "A number to compare with"),
     req("metric", Kind::Word(Words::Metric), "What is compared: score, a KPI (cumulative_profit, profit, culture, nps, …), any stock, or game_over (1 once the game has ended early)"),
     opt("from", QUARTER, "the value of to", "First quarter of the window; the comparison must hold in every quarter of it"),
