@@ -7,9 +7,11 @@
 //! - [`scenario`]: scenario TOML → validated [`scenario::Scenario`], with errors
 //!   that say where and how to fix;
 //! - [`plan`]: decision logs written by hand for headless runs;
-//! - [`cli`]: the command-line types (clap).
+//! - [`cli`]: the command-line types (clap);
+//! - [`tui`]: the terminal game — title screen to debrief (ratatui).
 
 pub mod cli;
 pub mod plan;
 pub mod scenario;
 pub mod sim;
+pub mod tui;

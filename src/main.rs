@@ -3,6 +3,7 @@
 
 use clap::Parser;
 use culturesim::cli::{Cli, Command, ScenarioCommand};
+use culturesim::tui;
 use std::process::ExitCode;
 
 /// An error on its way to the user: the message and the exit code.
@@ -33,10 +34,26 @@ fn main() -> ExitCode {
     }
 }
 
+/// The terminal game: the title screen, or a scenario's briefing.
+fn play(opts: tui::PlayOptions) -> Result<(), Failure> {
+    tui::play(&opts, &mut tui::NoSaves).map_err(|e| Failure {
+        code: match e {
+            tui::Error::Terminal(_) => 1,
+            tui::Error::Input(_) | tui::Error::Scenario(_) => 2,
+        },
+        message: e.to_string(),
+    })
+}
+
 fn dispatch(cli: Cli) -> Result<(), Failure> {
     match cli.command {
-        None => Err(Failure::not_yet("the title screen")),
-        Some(Command::Play(_)) => Err(Failure::not_yet("play")),
+        None => play(tui::PlayOptions::default()),
+        Some(Command::Play(args)) => play(tui::PlayOptions {
+            scenario: args.scenario,
+            seed: args.seed,
+            player: args.player,
+            scenario_dir: None,
+        }),
         Some(Command::Resume { .. }) => Err(Failure::not_yet("resume")),
         Some(Command::Run(_)) => Err(Failure::not_yet("run")),
         Some(Command::Verify { .. }) => Err(Failure::not_yet("verify")),
