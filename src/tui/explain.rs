@@ -55,11 +55,11 @@ pub fn causes_of_change(
         return Vec::new();
     };
     let mut now = terms(metric, rules, report);
-    if let (Why::Parts { .. }, Some(prev)) = (metric.why(), index.checked_sub(1)) {
-        let before = history
-            .get(prev)
-            .map(|r| terms(metric, rules, r))
-            .unwrap_or_default();
+    if let Why::Parts { income_only } = metric.why() {
+        let before = match index.checked_sub(1).and_then(|i| history.get(i)) {
+            Some(prev) => terms(metric, rules, prev),
+            None => baseline_parts(rules, income_only),
+        };
         for (label, v) in &mut now {
             *v -= before.iter().find(|(l, _)| l == label).map_or(0.0, |p| p.1);
         }
@@ -73,6 +73,23 @@ pub fn causes_of_change(
     now.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()));
     now.truncate(n);
     now
+}
+
+/// The parts of the organization's revenue and profit before the game:
+/// what the first quarter's flows are compared with.
+fn baseline_parts(rules: &Rules, income_only: bool) -> Vec<Part> {
+    let sales = Metric::Revenue.start(rules);
+    let mut parts = vec![("sales".to_string(), sales)];
+    if !income_only {
+        let cost: f64 = crate::sim::Stock::SEGMENTS
+            .iter()
+            .zip(rules.economics.cost_to_serve)
+            .map(|(s, c)| rules.start.get(*s) * c)
+            .sum();
+        parts.push(("cost to serve".to_string(), -cost));
+        parts.push(("fixed costs".to_string(), -rules.economics.fixed_costs));
+    }
+    parts
 }
 
 /// The why overlay's table: causes × quarters.

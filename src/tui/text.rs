@@ -63,7 +63,7 @@ pub const LEVERS: [(&str, &str); 4] = [
 pub const COMMIT_TITLE: &str = "Commit this quarter?";
 pub const COMMIT_LEVERS: &str = "Levers";
 pub const COMMIT_INITIATIVES: &str = "Initiatives";
-pub const COMMIT_ANSWERS: &str = "Dilemma answers";
+pub const COMMIT_ANSWERS: &str = "Answer";
 pub const COMMIT_TOTAL: &str = "Spending";
 pub const COMMIT_OK: &str = "Enter: play the quarter   Esc: back to the decisions";
 pub const COMMIT_BLOCKED: &str = "Esc: back to the decisions to fix this";
@@ -72,6 +72,7 @@ pub const COMMIT_DEFAULT: &str = "No answer to";
 // Report.
 pub const REPORT: &str = "Quarter report";
 pub const CAUSES: &str = "Biggest causes";
+pub const CASH_CAUSE: &str = "the quarter's profit";
 pub const CHANGED: &str = "What changed";
 pub const REPORT_NEXT: &str = "Enter: on to the next quarter";
 pub const REPORT_END: &str = "Enter: see the debrief";
@@ -149,13 +150,13 @@ pub const KEYS_QUARTER: Keys = &[
     ("Enter", "commit"),
     ("↑↓", "row"),
     ("←→", "amount"),
-    ("0-9", "type"),
     ("Space", "on/off"),
     ("Tab", "figure"),
     ("w", "why"),
-    ("c", "chart"),
     ("?", "help"),
     ("q", "quit"),
+    ("c", "chart"),
+    ("0-9", "type"),
 ];
 pub const KEYS_REPORT: Keys = &[
     ("Enter", "next"),

@@ -115,9 +115,9 @@ impl Theme {
         const MARKERS: [Marker; 5] = [
             Marker::Braille,
             Marker::Dot,
-            Marker::Block,
             Marker::HalfBlock,
             Marker::Bar,
+            Marker::Block,
         ];
         if self.color {
             (Style::new().fg(COLORS[n % COLORS.len()]), Marker::Braille)

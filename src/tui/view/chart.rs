@@ -5,9 +5,10 @@ use super::widgets::panel;
 use crate::tui::format::whole;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Rect};
-use ratatui::text::Line;
-use ratatui::widgets::{Axis, Chart, Dataset, GraphType, LegendPosition, Widget};
+use ratatui::layout::Rect;
+use ratatui::symbols::Marker;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Widget};
 
 /// Figures over quarters.
 pub struct LineChart {
@@ -21,7 +22,21 @@ pub struct LineChart {
 
 impl Widget for LineChart {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let block = panel(self.title.clone(), self.theme, false);
+        let mut legend = Vec::new();
+        for (n, (name, _)) in self.series.iter().enumerate() {
+            let (style, marker) = self.theme.series(n);
+            let sym = match marker {
+                Marker::Dot => "•",
+                Marker::Block => "█",
+                Marker::HalfBlock => "▀",
+                Marker::Bar => "▄",
+                _ if self.theme.color => "━",
+                _ => "⣿",
+            };
+            legend.push(Span::styled(format!(" {sym}"), style));
+            legend.push(Span::raw(format!("{name} ")));
+        }
+        let block = panel(self.title.clone(), self.theme, false).title_bottom(Line::from(legend));
         let points: Vec<Vec<(f64, f64)>> = self
             .series
             .iter()
@@ -67,7 +82,7 @@ impl Widget for LineChart {
                     .bounds([0.0, x_max])
                     .labels(vec![
                         Line::from("Q0"),
-                        Line::from(format!("Q{}", self.quarters)),
+                        Line::from(format!("Q{}", self.quarters.max(1))),
                     ])
                     .style(self.theme.dim()),
             )
@@ -77,8 +92,7 @@ impl Widget for LineChart {
                     .labels(vec![Line::from(whole(lo)), Line::from(whole(hi))])
                     .style(self.theme.dim()),
             )
-            .legend_position(Some(LegendPosition::TopLeft))
-            .hidden_legend_constraints((Constraint::Ratio(2, 3), Constraint::Ratio(2, 3)));
+            .legend_position(None);
         chart.render(area, buf);
     }
 }

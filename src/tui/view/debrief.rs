@@ -72,12 +72,11 @@ fn render_score(s: &Session, theme: Theme, area: Rect, buf: &mut Buffer) {
         return;
     };
     let w = usize::from(inner.width);
+    let head = format!("{} {} · ", text::FINAL_SCORE, one(last.kpis.score));
+    let rest = w.saturating_sub(head.chars().count());
     let mut out = vec![Line::from(vec![
-        Span::styled(format!("{} ", one(last.kpis.score)), theme.title()),
-        Span::styled(
-            fit(last.outcome.describe(), w.saturating_sub(8)),
-            theme.dim(),
-        ),
+        Span::styled(head, theme.title()),
+        Span::styled(fit(last.outcome.describe(), rest), theme.dim()),
     ])];
     out.extend(
         wrap(&rules.scoring.formula(), w)
@@ -91,17 +90,12 @@ fn render_score(s: &Session, theme: Theme, area: Rect, buf: &mut Buffer) {
         } else {
             one(p.value)
         };
-        let line = format!(
-            "{:<18}{v:>9} × {} = {}",
-            fit(p.label, 18),
-            p.weight,
-            one(p.points)
-        );
+        let line = format!("{:>6} = {} × {v} {}", one(p.points), p.weight, p.label);
         out.push(Line::from(fit(&line, w)));
     }
     if penalty != 0.0 {
         out.push(Line::styled(
-            format!("{:<18}{:>9}", text::PENALTY, signed(-penalty, 1)),
+            format!("{:>6}   {}", signed(-penalty, 1), text::PENALTY),
             theme.bad(),
         ));
     }
@@ -164,8 +158,8 @@ fn render_compare(s: &Session, theme: Theme, area: Rect, buf: &mut Buffer) {
     let mut out = vec![Line::styled(
         fit(
             &format!(
-                "{:<11}{:>8}{:>9}{:>12}",
-                "", "score", "culture", "cum. profit"
+                "{:<10}{:>7}{:>8}{:>11}",
+                "", "score", "culture", "cum.profit"
             ),
             w,
         ),
@@ -174,8 +168,8 @@ fn render_compare(s: &Session, theme: Theme, area: Rect, buf: &mut Buffer) {
     let mut row = |name: &str, h: &[QuarterReport]| {
         if let Some(r) = h.last() {
             let line = format!(
-                "{:<11}{:>8}{:>9}{:>12}",
-                fit(name, 10),
+                "{:<10}{:>7}{:>8}{:>11}",
+                fit(name, 9),
                 one(r.kpis.score),
                 one(r.stocks.get(Stock::Culture)),
                 whole(r.kpis.cumulative_profit)

@@ -82,7 +82,11 @@ impl DecisionPanel<'_> {
                     if below { theme.bad() } else { theme.title() },
                 ),
                 Span::styled(
-                    format!(" (floor {})", whole(rules.credit_line)),
+                    if width >= 46 {
+                        format!(" (floor {})", whole(rules.credit_line))
+                    } else {
+                        String::new()
+                    },
                     theme.dim(),
                 ),
             ]),

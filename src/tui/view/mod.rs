@@ -18,7 +18,7 @@ pub use chart::LineChart;
 pub use debrief::DebriefView;
 pub use decisions::DecisionPanel;
 pub use overlay::{CommitView, DilemmaView, HelpView, QuitView};
-pub use quarter::{KpiPanel, NewsPanel, QuarterView};
+pub use quarter::{KpiPanel, NewsPanel, QuarterView, chart as quarter_chart};
 pub use report::ReportView;
 pub use title::TitleView;
 pub use why::WhyView;

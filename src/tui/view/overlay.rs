@@ -96,12 +96,8 @@ impl Widget for CommitView<'_> {
         let (s, theme) = (self.session, self.theme);
         let rules = s.game.rules();
         let state = s.game.state();
-        let r = popup(area, 64, 16, buf);
-        let title = format!("{} (Q{})", text::COMMIT_TITLE, state.quarter + 1);
-        let block = panel(title, theme, true);
-        let inner = block.inner(r);
-        block.render(r, buf);
-        let w = usize::from(inner.width);
+        let width = 72u16.min(area.width);
+        let w = usize::from(width.saturating_sub(2));
         let mut out: Vec<Line> = Vec::new();
         let levers: Vec<String> = Lever::ALL
             .iter()
@@ -110,8 +106,8 @@ impl Widget for CommitView<'_> {
             .collect();
         let row = |k: &str, v: String| {
             Line::from(vec![
-                Span::styled(format!("{k:<16}"), theme.dim()),
-                Span::raw(fit(&v, w.saturating_sub(16))),
+                Span::styled(format!("{k:<13}"), theme.dim()),
+                Span::raw(fit(&v, w.saturating_sub(13))),
             ])
         };
         out.push(row(
@@ -179,6 +175,12 @@ impl Widget for CommitView<'_> {
                 out.push(Line::styled(text::COMMIT_BLOCKED, theme.key()));
             }
         }
+        let height = u16::try_from(out.len() + 2).unwrap_or(u16::MAX);
+        let r = popup(area, width, height, buf);
+        let title = format!("{} (Q{})", text::COMMIT_TITLE, state.quarter + 1);
+        let block = panel(title, theme, true);
+        let inner = block.inner(r);
+        block.render(r, buf);
         lines(inner, buf, out);
     }
 }

@@ -6,7 +6,7 @@ use super::decisions::DecisionPanel;
 use super::widgets::{lines, panel, wrap};
 use crate::sim::{News, Stock};
 use crate::tui::app::{Chart, Session};
-use crate::tui::format::{fit, one, percent, signed, sparkline, whole};
+use crate::tui::format::{one, percent, signed, sparkline, whole};
 use crate::tui::metric::Metric;
 use crate::tui::text;
 use crate::tui::theme::Theme;
@@ -240,7 +240,11 @@ pub fn news_lines(s: &Session, width: usize, theme: Theme) -> Vec<Line<'static>>
         }
     }
     if out.is_empty() {
-        out.push(Line::styled(fit(text::NO_NEWS, width), theme.dim()));
+        out.extend(
+            wrap(text::NO_NEWS, width)
+                .into_iter()
+                .map(|l| Line::styled(l, theme.dim())),
+        );
     }
     out
 }

@@ -6,7 +6,7 @@ use super::widgets::{lines, panel};
 use crate::tui::app::Session;
 use crate::tui::explain::causes_of_change;
 use crate::tui::format::{fit, one, signed, whole};
-use crate::tui::metric::Metric;
+use crate::tui::metric::{Metric, Why};
 use crate::tui::text;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
@@ -81,10 +81,7 @@ impl Widget for ReportView<'_> {
                 .copied()
                 .unwrap_or(after);
             let change = after - before;
-            let cause = causes_of_change(m, rules, h, last, 1)
-                .first()
-                .map(|(l, v)| format!("{l} {}", signed(*v, m.decimals())))
-                .unwrap_or_default();
+            let cause = cause_text(m, s, last, change, cause_w);
             let row = if m == s.metric {
                 theme.selected()
             } else {
@@ -120,6 +117,34 @@ impl Widget for ReportView<'_> {
     }
 }
 
+/// The biggest causes of a figure's change in one line of `width`: the
+/// two largest if they fit, otherwise the largest.
+fn cause_text(m: Metric, s: &Session, last: usize, change: f64, width: usize) -> String {
+    let rules = s.game.rules();
+    let h = s.game.history();
+    if m == Metric::Cash {
+        return format!("{} {}", text::CASH_CAUSE, signed(change, 0));
+    }
+    let d = if m == Metric::Nps { 1 } else { m.decimals() };
+    let parts: Vec<String> = causes_of_change(m, rules, h, last, 2)
+        .iter()
+        .filter(|(_, v)| signed(*v, d) != signed(0.0, d))
+        .map(|(l, v)| format!("{l} {}", signed(*v, d)))
+        .collect();
+    let mut text = parts.join(", ");
+    if text.chars().count() > width {
+        text = parts.first().map(|p| fit(p, width)).unwrap_or_default();
+    }
+    if let (Why::Follows(stock), Some(r)) = (m.why(), h.get(last)) {
+        let moved = signed(r.ledger.total(stock), 1);
+        text = fit(
+            &format!("{} {moved}: {text}", stock.label().to_lowercase()),
+            width,
+        );
+    }
+    text
+}
+
 /// The biggest causes of the selected figure's change, with bars.
 fn render_causes(s: &Session, theme: Theme, area: Rect, buf: &mut Buffer) {
     let m = s.metric;
@@ -132,7 +157,8 @@ fn render_causes(s: &Session, theme: Theme, area: Rect, buf: &mut Buffer) {
     let inner = block.inner(area);
     block.render(area, buf);
     let n = usize::from(inner.height);
-    let parts = causes_of_change(m, s.game.rules(), h, h.len().saturating_sub(1), n);
+    let mut parts = causes_of_change(m, s.game.rules(), h, h.len().saturating_sub(1), n);
+    parts.retain(|(_, v)| v.abs() >= 0.05);
     let biggest = parts.first().map_or(1.0, |p| p.1.abs().max(1e-9));
     let w = usize::from(inner.width);
     let num_w = 8;

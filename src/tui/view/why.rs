@@ -85,11 +85,6 @@ impl Widget for WhyView<'_> {
         let m = s.metric;
         let h = s.game.history();
         let width = (12 + 30 + COL * text::WHY_SPAN) as u16;
-        let r = popup(area, width, area.height.saturating_sub(2).max(12), buf);
-        let title = format!("{} {} · ←→ other figures", text::WHY, m.name());
-        let block = panel(title, theme, true);
-        let inner = block.inner(r);
-        block.render(r, buf);
         let table = why_table(
             m,
             s.game.rules(),
@@ -97,6 +92,17 @@ impl Widget for WhyView<'_> {
             h.len().saturating_sub(1),
             text::WHY_SPAN,
         );
+        let sentence = summary(&table).unwrap_or_default();
+        let said = wrap(
+            &sentence,
+            usize::from(width.min(area.width).saturating_sub(2)),
+        );
+        let need = u16::try_from(said.len() + table.rows.len() + 7).unwrap_or(u16::MAX);
+        let r = popup(area, width, need.max(8), buf);
+        let title = format!("{} {} · ←→ other figures", text::WHY, m.name());
+        let block = panel(title, theme, true);
+        let inner = block.inner(r);
+        block.render(r, buf);
         let w = usize::from(inner.width);
         if table.quarters.is_empty() {
             lines(inner, buf, vec![Line::from(fit(text::WHY_NONE, w))]);
@@ -106,8 +112,6 @@ impl Widget for WhyView<'_> {
         let cols = table.quarters.len();
         let label_w = w.saturating_sub(COL * cols).max(4);
         let mut out: Vec<Line> = Vec::new();
-        let sentence = summary(&table).unwrap_or_default();
-        let said = wrap(&sentence, w);
         let note_line = Line::styled(fit(note(m), w), theme.dim());
         let head = Line::styled(
             format!(

@@ -1,0 +1,169 @@
+//! End to end: the real binary in a private tmux server, played with keys
+//! as a person would (the same calls as `../shared/tools/tui-drive`).
+//! Skipped, loudly, only when tmux is not installed; CI installs it.
+
+#![allow(clippy::expect_used, clippy::panic)]
+
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+/// A program running in its own tmux server, removed when dropped.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    /// Starts `args` in an 80×24 pane that stays readable after it exits.
+    fn start(name: &str, args: &[&str]) -> Option<Tmux> {
+        if Command::new("tmux").arg("-V").output().is_err() {
+            eprintln!("\n\n!!! SKIPPED {name}: tmux is not installed (apt-get install tmux) !!!\n");
+            return None;
+        }
+        let t = Tmux {
+            socket: format!("culturesim-e2e-{name}-{}", std::process::id()),
+        };
+        let saves = std::env::temp_dir().join(&t.socket);
+        let _ = std::fs::create_dir_all(&saves);
+        t.run(&["kill-server"]);
+        t.ok(&[
+            "new-session",
+            "-d",
+            "-s",
+            "app",
+            "-x",
+            "80",
+            "-y",
+            "24",
+            "-e",
+            "TERM=xterm-256color",
+        ]);
+        t.ok(&["set-option", "-g", "escape-time", "0"]);
+        t.ok(&["set-option", "-t", "app", "remain-on-exit", "on"]);
+        let mut cmd = format!(
+            "exec env CULTURESIM_SAVES='{}' '{}'",
+            saves.display(),
+            env!("CARGO_BIN_EXE_culturesim")
+        );
+        for a in args {
+            cmd.push_str(&format!(" '{a}'"));
+        }
+        t.ok(&["respawn-pane", "-k", "-t", "app", &cmd]);
+        Some(t)
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .args(["-L", &self.socket, "-f", "/dev/null"])
+            .args(args)
+            .output()
+            .expect("tmux runs")
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(out.status.success(), "tmux {args:?}: {out:?}");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn screen(&self) -> String {
+        self.ok(&["capture-pane", "-p", "-t", "app"])
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            self.ok(&["send-keys", "-t", "app", k]);
+            std::thread::sleep(Duration::from_millis(30));
+        }
+    }
+
+    /// Waits up to 10 s for `text` on the screen.
+    fn wait(&self, text: &str) -> String {
+        let end = Instant::now() + Duration::from_secs(10);
+        loop {
+            let s = self.screen();
+            if s.contains(text) {
+                return s;
+            }
+            if Instant::now() > end {
+                panic!("'{text}' did not appear; the screen:\n{s}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// `#{format}` of the pane, e.g. `pane_dead`.
+    fn pane(&self, format: &str) -> String {
+        self.ok(&["display", "-p", "-t", "app", format])
+            .trim()
+            .to_string()
+    }
+
+    /// Waits up to 10 s for the program to end; returns its exit status.
+    fn wait_exit(&self) -> String {
+        let end = Instant::now() + Duration::from_secs(10);
+        while self.pane("#{pane_dead}") != "1" {
+            if Instant::now() > end {
+                panic!("the program did not end; the screen:\n{}", self.screen());
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        self.pane("#{pane_dead_status}")
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.run(&["kill-server"]);
+        let _ = std::fs::remove_dir_all(std::env::temp_dir().join(&self.socket));
+    }
+}
+
+#[test]
+fn three_quarters_a_why_and_a_clean_exit() {
+    let Some(t) = Tmux::start(
+        "play",
+        &["play", "reference", "--seed", "7", "--player", "e2e"],
+    ) else {
+        return;
+    };
+    t.wait("Briefing");
+    assert_eq!(t.pane("#{alternate_on}"), "1");
+    t.keys(&["Enter"]);
+    t.wait("Decisions · Q1");
+    t.keys(&[
+        "Right", "Right", "Down", "5", "0", "Down", "5", "0", "Enter",
+    ]);
+    t.wait("Commit this quarter");
+    t.keys(&["Enter"]);
+    t.wait("Quarter report · Q1");
+    for q in [2, 3] {
+        t.keys(&["Enter"]);
+        t.wait(&format!("Decisions · Q{q}"));
+        t.keys(&["Enter"]);
+        t.wait("Commit this quarter");
+        t.keys(&["Enter"]);
+        t.wait(&format!("Quarter report · Q{q}"));
+    }
+    t.keys(&["Down", "w"]);
+    let why = t.wait("Why? Employee engagement");
+    assert!(why.contains("In Q3, employee engagement"), "{why}");
+    t.keys(&["Escape", "q"]);
+    t.wait("Quit?");
+    t.keys(&["y"]);
+    assert_eq!(t.wait_exit(), "0");
+    assert_eq!(t.pane("#{alternate_on}"), "0", "left the alternate screen");
+    assert!(!t.screen().contains("Quarter report"));
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let Some(t) = Tmux::start("term", &[]) else {
+        return;
+    };
+    t.wait("Scenarios");
+    let pid = t.pane("#{pane_pid}");
+    let killed = Command::new("kill").args(["-TERM", &pid]).status();
+    assert!(killed.is_ok_and(|s| s.success()));
+    assert_eq!(t.wait_exit(), "143");
+    assert_eq!(t.pane("#{alternate_on}"), "0", "left the alternate screen");
+}
