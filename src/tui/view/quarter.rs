@@ -27,18 +27,23 @@ impl Widget for QuarterView<'_> {
         let (s, theme) = (self.session, self.theme);
         let decisions = DecisionPanel { session: s, theme };
         let need = decisions.height();
-        if area.width >= 120 {
+        if area.width >= 120 && area.height >= 30 {
+            let kpi_w = if area.width >= 160 { 52 } else { 44 };
             let [left, mid, right] = Layout::horizontal([
-                Constraint::Length(44),
+                Constraint::Length(kpi_w),
                 Constraint::Min(30),
-                Constraint::Length(50),
+                Constraint::Length(52),
             ])
             .areas(area);
-            let [kpi, news] =
+            let [kpi, causes] =
                 Layout::vertical([Constraint::Length(14), Constraint::Min(0)]).areas(left);
+            let news_h = area.height / 3;
+            let [top, news] =
+                Layout::vertical([Constraint::Min(0), Constraint::Length(news_h)]).areas(mid);
             KpiPanel { session: s, theme }.render(kpi, buf);
+            super::report::render_causes(s, theme, causes, buf);
+            chart(s, theme).render(top, buf);
             NewsPanel { session: s, theme }.render(news, buf);
-            chart(s, theme).render(mid, buf);
             decisions.render(right, buf);
         } else {
             let [left, right] =

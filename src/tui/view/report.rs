@@ -1,8 +1,9 @@
 //! The quarter report: every figure before and after with its biggest
 //! cause, the causes of the selected figure in detail, and the news.
 
+use super::WhyView;
 use super::quarter::news_lines;
-use super::widgets::{lines, panel};
+use super::widgets::{lines, panel, wrap};
 use crate::tui::app::Session;
 use crate::tui::explain::causes_of_change;
 use crate::tui::format::{fit, one, signed, whole};
@@ -109,7 +110,22 @@ impl Widget for ReportView<'_> {
         let [causes, news] =
             Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
                 .areas(bottom);
-        render_causes(s, theme, causes, buf);
+        let news = if area.width >= 120 && area.height >= 36 {
+            // Room enough: the why table itself, and the chart.
+            let why = WhyView { session: s, theme };
+            let block = panel(why.title(), theme, false);
+            let inner = block.inner(causes);
+            block.render(causes, buf);
+            let content = why.content(usize::from(inner.width), usize::from(inner.height));
+            lines(inner, buf, content);
+            let [top, news] =
+                Layout::vertical([Constraint::Min(0), Constraint::Percentage(40)]).areas(news);
+            super::quarter::chart(s, theme).render(top, buf);
+            news
+        } else {
+            render_causes(s, theme, causes, buf);
+            news
+        };
         let block = panel(text::NEWS, theme, false);
         let inner = block.inner(news);
         block.render(news, buf);
@@ -146,17 +162,26 @@ fn cause_text(m: Metric, s: &Session, last: usize, change: f64, width: usize) ->
 }
 
 /// The biggest causes of the selected figure's change, with bars.
-fn render_causes(s: &Session, theme: Theme, area: Rect, buf: &mut Buffer) {
+pub(super) fn render_causes(s: &Session, theme: Theme, area: Rect, buf: &mut Buffer) {
     let m = s.metric;
     let h = s.game.history();
+    let when = h
+        .last()
+        .map(|r| format!(" Q{}", r.quarter))
+        .unwrap_or_default();
     let block = panel(
-        format!("{} · {} (w)", m.label(), text::CAUSES),
+        format!("{} · {}{when} (w)", m.label(), text::CAUSES),
         theme,
         false,
     );
     let inner = block.inner(area);
     block.render(area, buf);
     let n = usize::from(inner.height);
+    if h.is_empty() {
+        let said = wrap(text::WHY_NONE, usize::from(inner.width));
+        lines(inner, buf, said.into_iter().map(Line::from).collect());
+        return;
+    }
     let mut parts = causes_of_change(m, s.game.rules(), h, h.len().saturating_sub(1), n);
     parts.retain(|(_, v)| v.abs() >= 0.05);
     let biggest = parts.first().map_or(1.0, |p| p.1.abs().max(1e-9));

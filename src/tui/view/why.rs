@@ -79,12 +79,13 @@ pub fn summary(t: &WhyTable) -> Option<String> {
     ))
 }
 
-impl Widget for WhyView<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
+impl WhyView<'_> {
+    /// The overlay's lines at this width, with at most `height` lines
+    /// (the smallest causes folded into "everything else").
+    pub fn content(&self, w: usize, height: usize) -> Vec<Line<'static>> {
         let (s, theme) = (self.session, self.theme);
         let m = s.metric;
         let h = s.game.history();
-        let width = (12 + 30 + COL * text::WHY_SPAN) as u16;
         let table = why_table(
             m,
             s.game.rules(),
@@ -92,27 +93,17 @@ impl Widget for WhyView<'_> {
             h.len().saturating_sub(1),
             text::WHY_SPAN,
         );
-        let sentence = summary(&table).unwrap_or_default();
-        let said = wrap(
-            &sentence,
-            usize::from(width.min(area.width).saturating_sub(2)),
-        );
-        let need = u16::try_from(said.len() + table.rows.len() + 7).unwrap_or(u16::MAX);
-        let r = popup(area, width, need.max(8), buf);
-        let title = format!("{} {} · ←→ other figures", text::WHY, m.name());
-        let block = panel(title, theme, true);
-        let inner = block.inner(r);
-        block.render(r, buf);
-        let w = usize::from(inner.width);
         if table.quarters.is_empty() {
-            lines(inner, buf, vec![Line::from(fit(text::WHY_NONE, w))]);
-            return;
+            return wrap(text::WHY_NONE, w)
+                .into_iter()
+                .map(Line::from)
+                .collect();
         }
+        let said = wrap(&summary(&table).unwrap_or_default(), w);
         let d = decimals(m);
         let cols = table.quarters.len();
         let label_w = w.saturating_sub(COL * cols).max(4);
-        let mut out: Vec<Line> = Vec::new();
-        let note_line = Line::styled(fit(note(m), w), theme.dim());
+        let mut out: Vec<Line<'static>> = Vec::new();
         let head = Line::styled(
             format!(
                 "{:<label_w$}{}",
@@ -126,8 +117,7 @@ impl Widget for WhyView<'_> {
             theme.title(),
         );
         // Room for the cause rows: everything but the fixed lines.
-        let fixed = said.len() + 5;
-        let room = usize::from(inner.height).saturating_sub(fixed).max(1);
+        let room = height.saturating_sub(said.len() + 5).max(1);
         let mut rows = table.rows.clone();
         if rows.len() > room {
             let rest = rows.split_off(room.saturating_sub(1));
@@ -140,7 +130,7 @@ impl Widget for WhyView<'_> {
             rows.push((text::WHY_OTHER.to_string(), other));
         }
         let latest = Style::new().add_modifier(Modifier::BOLD);
-        let cells = |v: &[f64], d: usize, style: &dyn Fn(f64) -> Style| -> Vec<Span<'static>> {
+        let cells = |v: &[f64], style: &dyn Fn(f64) -> Style| -> Vec<Span<'static>> {
             v.iter()
                 .enumerate()
                 .map(|(i, x)| {
@@ -151,14 +141,12 @@ impl Widget for WhyView<'_> {
                 .collect()
         };
         out.extend(said.into_iter().map(Line::from));
-        out.push(note_line);
+        out.push(Line::styled(fit(note(m), w), theme.dim()));
         out.push(head);
         for (label, v) in &rows {
-            let mut spans = vec![Span::raw(format!(
-                "{:<label_w$}",
-                fit(label, label_w.saturating_sub(1))
-            ))];
-            spans.extend(cells(v, d, &|x| theme.change(x, m.higher_is_better())));
+            let name = fit(label, label_w.saturating_sub(1));
+            let mut spans = vec![Span::raw(format!("{name:<label_w$}"))];
+            spans.extend(cells(v, &|x| theme.change(x, m.higher_is_better())));
             out.push(Line::from(spans));
         }
         let total_label = match m.why() {
@@ -169,7 +157,7 @@ impl Widget for WhyView<'_> {
             format!("{total_label:<label_w$}"),
             theme.title(),
         )];
-        spans.extend(cells(&table.totals, d, &|_| theme.title()));
+        spans.extend(cells(&table.totals, &|_| theme.title()));
         out.push(Line::from(spans));
         let mut spans = vec![Span::styled(
             format!("{:<label_w$}", text::WHY_VALUE),
@@ -184,6 +172,29 @@ impl Widget for WhyView<'_> {
             Span::styled(format!("{v:>COL$}"), theme.dim())
         }));
         out.push(Line::from(spans));
-        lines(inner, buf, out);
+        out
+    }
+
+    /// The panel's title.
+    pub fn title(&self) -> String {
+        format!(
+            "{} {} · ←→ other figures",
+            text::WHY,
+            self.session.metric.name()
+        )
+    }
+}
+
+impl Widget for WhyView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let width = (12 + 30 + COL * text::WHY_SPAN) as u16;
+        let w = usize::from(width.min(area.width).saturating_sub(2));
+        let content = self.content(w, usize::from(area.height.saturating_sub(2)));
+        let need = u16::try_from(content.len() + 2).unwrap_or(u16::MAX);
+        let r = popup(area, width, need, buf);
+        let block = panel(self.title(), self.theme, true);
+        let inner = block.inner(r);
+        block.render(r, buf);
+        lines(inner, buf, content);
     }
 }
