@@ -13,10 +13,13 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use culturesim::scenario::Scenario;
-use culturesim::tui::view::AppView;
+use culturesim::tui::view::{AppView, quarter_chart};
 use culturesim::tui::{App, Message, Session, Theme, Title, catalog::Catalog, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
 use std::hint::black_box;
 
 fn quarter_app() -> App {
@@ -62,5 +65,30 @@ fn draw(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, draw);
+/// The parts of the 200×60 frame, drawn straight into a buffer (no
+/// terminal diff), to see where the time goes.
+fn parts(c: &mut Criterion) {
+    let app = quarter_app();
+    let Some(s) = app.session.as_ref() else {
+        return;
+    };
+    let theme = Theme { color: true };
+    let area = Rect::new(0, 0, 200, 60);
+    let mut buf = Buffer::empty(area);
+    c.bench_function("200x60 whole frame into a buffer", |b| {
+        b.iter(|| {
+            AppView {
+                app: black_box(&app),
+                theme,
+            }
+            .render(area, &mut buf)
+        })
+    });
+    let chart_area = Rect::new(0, 0, 104, 39);
+    c.bench_function("200x60 chart alone (104x39)", |b| {
+        b.iter(|| quarter_chart(black_box(s), theme).render(chart_area, &mut buf))
+    });
+}
+
+criterion_group!(benches, draw, parts);
 criterion_main!(benches);

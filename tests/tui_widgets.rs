@@ -143,7 +143,9 @@ fn overlays_draw_anywhere() {
             theme,
         });
     }
-    everywhere("quit", |theme| QuitView { saved: true, theme });
+    for saved in [None, Some(true), Some(false)] {
+        everywhere("quit", |theme| QuitView { saved, theme });
+    }
     everywhere("commit", |theme| CommitView { session: s, theme });
     everywhere("why", |theme| WhyView { session: s, theme });
     for choice in [0, 1, 7] {

@@ -34,6 +34,19 @@ pub const BRIEFING: &str = "Briefing";
 pub const GOAL: &str = "Your goal";
 pub const SCORING: &str = "How you are scored";
 pub const BRIEFING_START: &str = "Press Enter to begin quarter 1.";
+pub const GROUND_RULES: &str = "The ground rules";
+
+/// The briefing's ground rules.
+pub fn ground_rules(quarters: u32, budget: &str, cash: &str, credit: &str, seed: u64) -> String {
+    format!(
+        "{quarters} quarters. Each quarter you may spend up to {budget} on the four levers (vision, insight, skills, marketing); initiatives and some answers cost extra. You start with {cash} in cash; below the credit line of {credit} the game ends. Seed {seed}."
+    )
+}
+
+/// The header during the briefing.
+pub fn quarters(n: u32) -> String {
+    format!("{n} quarters")
+}
 
 // Quarter screen.
 pub const KPIS: &str = "Figures";
@@ -110,6 +123,7 @@ pub const DEBRIEF_CHARTS: [&str; 6] = [
 pub const QUIT_TITLE: &str = "Quit?";
 pub const QUIT_SAVED: &str = "Every committed quarter is saved; continue it from the title screen.";
 pub const QUIT_UNSAVED: &str = "This game is not saved: quitting ends it.";
+pub const QUIT_IDLE: &str = "Leave culturesim?";
 pub const QUIT_KEYS: &str = "y: quit   n: keep playing";
 pub const HELP_TITLE: &str = "Help";
 pub const HELP_KEYS: &str = "Keys on this screen";

@@ -37,13 +37,12 @@ impl BriefingView<'_> {
         section(text::GOAL, s.scenario.goal.clone());
         section(text::SCORING, rules.scoring.formula());
         section(
-            "The ground rules",
-            format!(
-                "{} quarters. Each quarter you may spend up to {} on the four levers (vision, insight, skills, marketing); initiatives and some answers cost extra. You start with {} in cash; below the credit line of {} the game ends. Seed {}.",
+            text::GROUND_RULES,
+            text::ground_rules(
                 rules.quarters,
-                whole(rules.budget),
-                whole(rules.start.get(crate::sim::Stock::Cash)),
-                whole(rules.credit_line),
+                &whole(rules.budget),
+                &whole(rules.start.get(crate::sim::Stock::Cash)),
+                &whole(rules.credit_line),
                 s.game.state().seed,
             ),
         );

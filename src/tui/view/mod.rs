@@ -76,7 +76,11 @@ impl Widget for AppView<'_> {
             }
             .render(body, buf),
             (Overlay::Quit, _) => QuitView {
-                saved: app.autosaves && app.session.is_some(),
+                saved: app
+                    .session
+                    .as_ref()
+                    .filter(|s| !s.game.is_over() && app.screen != Screen::Title)
+                    .map(|_| app.autosaves),
                 theme,
             }
             .render(body, buf),
@@ -102,7 +106,7 @@ fn header_line(app: &App, theme: Theme) -> Line<'static> {
         let played = s.game.state().quarter;
         let q = match app.screen {
             Screen::Quarter => text::quarter_of(played + 1, rules.quarters),
-            Screen::Briefing => text::quarter_of(0, rules.quarters),
+            Screen::Briefing => text::quarters(rules.quarters),
             _ => text::quarter_of(played, rules.quarters),
         };
         spans.push(Span::raw(format!("· {} · ", s.scenario.title)));

@@ -58,8 +58,8 @@ impl Widget for HelpView {
 
 /// Quit? y/n.
 pub struct QuitView {
-    /// Whether the game in progress is autosaved.
-    pub saved: bool,
+    /// Whether the game in progress is autosaved (`None`: no game).
+    pub saved: Option<bool>,
     pub theme: Theme,
 }
 
@@ -69,10 +69,10 @@ impl Widget for QuitView {
         let block = panel(text::QUIT_TITLE, self.theme, true);
         let inner = block.inner(r);
         block.render(r, buf);
-        let what = if self.saved {
-            text::QUIT_SAVED
-        } else {
-            text::QUIT_UNSAVED
+        let what = match self.saved {
+            None => text::QUIT_IDLE,
+            Some(true) => text::QUIT_SAVED,
+            Some(false) => text::QUIT_UNSAVED,
         };
         let mut out: Vec<Line> = wrap(what, usize::from(inner.width))
             .into_iter()
