@@ -13,8 +13,18 @@ struct Tmux {
 }
 
 impl Tmux {
-    /// Starts `args` in an 80×24 pane that stays readable after it exits.
+    /// Starts the game with `args` in an 80×24 pane that stays readable
+    /// after it exits.
     fn start(name: &str, args: &[&str]) -> Option<Tmux> {
+        let mut cmd = format!("exec '{}'", env!("CARGO_BIN_EXE_culturesim"));
+        for a in args {
+            cmd.push_str(&format!(" '{a}'"));
+        }
+        Tmux::start_cmd(name, &cmd)
+    }
+
+    /// Starts a shell command line in an 80×24 pane.
+    fn start_cmd(name: &str, cmd: &str) -> Option<Tmux> {
         if Command::new("tmux").arg("-V").output().is_err() {
             eprintln!("\n\n!!! SKIPPED {name}: tmux is not installed (apt-get install tmux) !!!\n");
             return None;
@@ -39,15 +49,8 @@ impl Tmux {
         ]);
         t.ok(&["set-option", "-g", "escape-time", "0"]);
         t.ok(&["set-option", "-t", "app", "remain-on-exit", "on"]);
-        let mut cmd = format!(
-            "exec env CULTURESIM_SAVES='{}' '{}'",
-            saves.display(),
-            env!("CARGO_BIN_EXE_culturesim")
-        );
-        for a in args {
-            cmd.push_str(&format!(" '{a}'"));
-        }
-        t.ok(&["respawn-pane", "-k", "-t", "app", &cmd]);
+        let env = format!("CULTURESIM_SAVES={}", saves.display());
+        t.ok(&["respawn-pane", "-k", "-t", "app", "-e", &env, cmd]);
         Some(t)
     }
 
@@ -166,4 +169,32 @@ fn sigterm_restores_the_terminal() {
     assert!(killed.is_ok_and(|s| s.success()));
     assert_eq!(t.wait_exit(), "143");
     assert_eq!(t.pane("#{alternate_on}"), "0", "left the alternate screen");
+}
+
+#[test]
+fn ctrl_z_suspends_and_fg_resumes() {
+    let Some(t) = Tmux::start_cmd("stop", "exec bash --norc --noprofile -i") else {
+        return;
+    };
+    t.keys(&["PS1='ready$ '", "Enter"]);
+    t.wait("ready$");
+    let line = format!("'{}' play reference", env!("CARGO_BIN_EXE_culturesim"));
+    t.keys(&[&line, "Enter"]);
+    t.wait("Briefing");
+    t.keys(&["C-z"]);
+    t.wait("Stopped");
+    assert_eq!(
+        t.pane("#{alternate_on}"),
+        "0",
+        "suspended on the main screen"
+    );
+    t.keys(&["fg", "Enter"]);
+    t.wait("Briefing");
+    assert_eq!(t.pane("#{alternate_on}"), "1");
+    // Raw mode is back: one key, no Enter needed after it.
+    t.keys(&["Enter"]);
+    t.wait("Decisions · Q1");
+    t.keys(&["q", "y"]);
+    t.wait("ready$");
+    assert_eq!(t.pane("#{alternate_on}"), "0");
 }

@@ -49,7 +49,7 @@ impl Widget for DebriefView<'_> {
             Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
                 .areas(area);
         let [score, moments] =
-            Layout::vertical([Constraint::Length(10), Constraint::Min(0)]).areas(left);
+            Layout::vertical([Constraint::Length(11), Constraint::Min(0)]).areas(left);
         let [compare, chart] =
             Layout::vertical([Constraint::Length(6), Constraint::Min(0)]).areas(right);
         render_score(s, theme, score, buf);
@@ -72,12 +72,18 @@ fn render_score(s: &Session, theme: Theme, area: Rect, buf: &mut Buffer) {
         return;
     };
     let w = usize::from(inner.width);
-    let head = format!("{} {} · ", text::FINAL_SCORE, one(last.kpis.score));
-    let rest = w.saturating_sub(head.chars().count());
-    let mut out = vec![Line::from(vec![
-        Span::styled(head, theme.title()),
-        Span::styled(fit(last.outcome.describe(), rest), theme.dim()),
-    ])];
+    let outcome = if last.outcome.is_game_over() {
+        theme.bad()
+    } else {
+        theme.dim()
+    };
+    let mut out = vec![
+        Line::styled(
+            format!("{} {}", text::FINAL_SCORE, one(last.kpis.score)),
+            theme.title(),
+        ),
+        Line::styled(fit(last.outcome.describe(), w), outcome),
+    ];
     out.extend(
         wrap(&rules.scoring.formula(), w)
             .into_iter()
@@ -158,7 +164,7 @@ fn render_compare(s: &Session, theme: Theme, area: Rect, buf: &mut Buffer) {
     let mut out = vec![Line::styled(
         fit(
             &format!(
-                "{:<10}{:>7}{:>8}{:>11}",
+                "{:<11}{:>6}{:>8}{:>11}",
                 "", "score", "culture", "cum.profit"
             ),
             w,
@@ -168,8 +174,8 @@ fn render_compare(s: &Session, theme: Theme, area: Rect, buf: &mut Buffer) {
     let mut row = |name: &str, h: &[QuarterReport]| {
         if let Some(r) = h.last() {
             let line = format!(
-                "{:<10}{:>7}{:>8}{:>11}",
-                fit(name, 9),
+                "{:<11}{:>6}{:>8}{:>11}",
+                fit(name, 10),
                 one(r.kpis.score),
                 one(r.stocks.get(Stock::Culture)),
                 whole(r.kpis.cumulative_profit)
