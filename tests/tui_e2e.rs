@@ -16,10 +16,12 @@ impl Tmux {
     /// Starts the game with `args` in an 80×24 pane that stays readable
     /// after it exits.
     fn start(name: &str, args: &[&str]) -> Option<Tmux> {
-        let mut cmd = format!("exec '{}'", env!("CARGO_BIN_EXE_culturesim"));
+        let mut cmd = format!("'{}'", env!("CARGO_BIN_EXE_culturesim"));
         for a in args {
             cmd.push_str(&format!(" '{a}'"));
         }
+        // The shell stays a while so that its output is not lost with the pane.
+        cmd.push_str("; echo exit=$?; sleep 60");
         Tmux::start_cmd(name, &cmd)
     }
 
@@ -101,16 +103,27 @@ impl Tmux {
             .to_string()
     }
 
-    /// Waits up to 10 s for the program to end; returns its exit status.
+    /// Waits for the game to end; returns its exit status as the shell
+    /// that started it saw it (tmux may be slow to reap the process).
     fn wait_exit(&self) -> String {
-        let end = Instant::now() + Duration::from_secs(10);
-        while self.pane("#{pane_dead}") != "1" {
-            if Instant::now() > end {
-                panic!("the program did not end; the screen:\n{}", self.screen());
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        self.pane("#{pane_dead_status}")
+        let screen = self.wait("exit=");
+        let status = screen
+            .lines()
+            .find_map(|l| l.trim().strip_prefix("exit="))
+            .unwrap_or_default();
+        status.trim().to_string()
+    }
+
+    /// The game's process id: the child of the shell in the pane.
+    fn game_pid(&self) -> String {
+        let shell = self.pane("#{pane_pid}");
+        let children = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children"));
+        children
+            .unwrap_or_default()
+            .split_whitespace()
+            .next()
+            .unwrap_or_default()
+            .to_string()
     }
 }
 
@@ -164,7 +177,7 @@ fn sigterm_restores_the_terminal() {
         return;
     };
     t.wait("Scenarios");
-    let pid = t.pane("#{pane_pid}");
+    let pid = t.game_pid();
     let killed = Command::new("kill").args(["-TERM", &pid]).status();
     assert!(killed.is_ok_and(|s| s.success()));
     assert_eq!(t.wait_exit(), "143");
