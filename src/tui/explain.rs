@@ -179,37 +179,56 @@ const STORY: [Metric; 4] = [
 ];
 
 /// The `n` largest changes of culture, engagement, experience and board
-/// confidence over the game (at most two per figure), in quarter order.
+/// confidence over the game (a fair share per figure), largest first.
 pub fn key_moments(rules: &Rules, history: &[QuarterReport], n: usize) -> Vec<Moment> {
     let mut all: Vec<Moment> = Vec::new();
     for metric in STORY {
         let Why::Change(stock) = metric.why() else {
             continue;
         };
-        for report in history {
+        for (i, report) in history.iter().enumerate() {
             let change = report.ledger.total(stock);
             if change.abs() >= 0.5 {
                 all.push(Moment {
                     quarter: report.quarter,
                     metric,
                     change,
-                    causes: top_causes(metric, rules, report, 2),
+                    causes: main_causes(metric, rules, history, i, 2),
                 });
             }
         }
     }
     all.sort_by(|a, b| b.change.abs().total_cmp(&a.change.abs()));
+    let cap = n.div_ceil(STORY.len()).max(2);
     let mut picked: Vec<Moment> = Vec::new();
     for m in all {
         if picked.len() >= n {
             break;
         }
-        if picked.iter().filter(|p| p.metric == m.metric).count() < 2 {
+        if picked.iter().filter(|p| p.metric == m.metric).count() < cap {
             picked.push(m);
         }
     }
-    picked.sort_by(|a, b| a.quarter.cmp(&b.quarter).then(a.metric.cmp(&b.metric)));
     picked
+}
+
+/// The causes that pushed a figure the way it moved in the quarter at
+/// `index` (largest first), or all causes if none did.
+pub fn main_causes(
+    metric: Metric,
+    rules: &Rules,
+    history: &[QuarterReport],
+    index: usize,
+    n: usize,
+) -> Vec<Part> {
+    let all = causes_of_change(metric, rules, history, index, usize::MAX);
+    let change: f64 = all.iter().map(|p| p.1).sum();
+    let mut same: Vec<Part> = all.iter().filter(|p| p.1 * change > 0.0).cloned().collect();
+    if same.is_empty() {
+        same = all;
+    }
+    same.truncate(n);
+    same
 }
 
 /// One weighted figure of the score.
@@ -327,7 +346,11 @@ mod tests {
         let (rules, game) = played(12);
         let m = key_moments(&rules, game.history(), 6);
         assert!(m.len() <= 6);
-        assert!(m.windows(2).all(|w| w[0].quarter <= w[1].quarter));
+        assert!(m.windows(2).all(|w| w[0].change.abs() >= w[1].change.abs()));
+        for moment in &m {
+            let pushed: f64 = moment.causes.iter().map(|c| c.1).sum();
+            assert!(pushed * moment.change > 0.0, "{moment:?}");
+        }
     }
 
     #[test]

@@ -9,7 +9,7 @@ pub const DEFAULT_PLAYER: &str = "Player";
 pub const PLAYER_MAX: usize = 24;
 pub const BRIEFING_SCROLL_MAX: u16 = 200;
 /// How many key moments the debrief lists.
-pub const MOMENTS: usize = 6;
+pub const MOMENTS: usize = 12;
 /// Quarters in the why overlay: this one and the four before.
 pub const WHY_SPAN: usize = 5;
 

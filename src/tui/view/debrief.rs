@@ -6,13 +6,13 @@ use super::LineChart;
 use super::widgets::{lines, panel, wrap};
 use crate::sim::{QuarterReport, Rules, Stock, customer_equity};
 use crate::tui::app::Session;
-use crate::tui::explain::score_parts;
+use crate::tui::explain::{Moment, score_parts};
 use crate::tui::format::{fit, one, signed, whole};
 use crate::tui::text;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::Widget;
 
 /// The debrief screen.
@@ -126,7 +126,9 @@ fn render_moments(s: &Session, theme: Theme, area: Rect, buf: &mut Buffer) {
         );
         return;
     }
-    let mut out = Vec::new();
+    // The largest moments that fit, told in quarter order.
+    let mut told: Vec<(&Moment, Vec<String>)> = Vec::new();
+    let mut used = 0;
     for m in moments {
         let causes: Vec<String> = m
             .causes
@@ -139,15 +141,31 @@ fn render_moments(s: &Session, theme: Theme, area: Rect, buf: &mut Buffer) {
             m.metric.label(),
             signed(m.change, 1)
         );
-        let body = format!("{head}: {}", causes.join(", "));
-        for (i, l) in wrap(&body, w.saturating_sub(4)).into_iter().enumerate() {
-            let style = if m.change < 0.0 {
-                theme.bad()
-            } else {
-                theme.good()
-            };
+        let wrapped = wrap(
+            &format!("{head}: {}", causes.join(", ")),
+            w.saturating_sub(4),
+        );
+        if used + wrapped.len() > usize::from(inner.height) {
+            break;
+        }
+        used += wrapped.len();
+        told.push((m, wrapped));
+    }
+    told.sort_by(|a, b| {
+        a.0.quarter
+            .cmp(&b.0.quarter)
+            .then(a.0.metric.cmp(&b.0.metric))
+    });
+    let mut out = Vec::new();
+    for (m, wrapped) in told {
+        let style = if m.change < 0.0 {
+            theme.bad()
+        } else {
+            theme.good()
+        };
+        for (i, l) in wrapped.into_iter().enumerate() {
             if i == 0 {
-                out.push(Line::from(vec![Span::styled(l, style)]));
+                out.push(Line::styled(l, style));
             } else {
                 out.push(Line::from(format!("    {l}")));
             }

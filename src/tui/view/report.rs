@@ -5,8 +5,8 @@ use super::WhyView;
 use super::quarter::news_lines;
 use super::widgets::{lines, panel, wrap};
 use crate::tui::app::Session;
-use crate::tui::explain::causes_of_change;
-use crate::tui::format::{fit, one, signed, whole};
+use crate::tui::explain::{causes_of_change, main_causes};
+use crate::tui::format::{fit, one, percent, signed, whole};
 use crate::tui::metric::{Metric, Why};
 use crate::tui::text;
 use crate::tui::theme::Theme;
@@ -60,9 +60,11 @@ impl Widget for ReportView<'_> {
                 theme.key(),
             ))
         };
+        let note = format!(" {}{} ", text::MEASURED, percent(h[last].reported.noise));
+        block = block.title_bottom(Line::styled(note, theme.dim()).right_aligned());
         let inner = block.inner(table);
         block.render(table, buf);
-        let cause_w = usize::from(inner.width).saturating_sub(38);
+        let cause_w = usize::from(inner.width).saturating_sub(40);
         let mut out = vec![Line::styled(
             format!(
                 "{:<12}{:>8}{:>9}{:>8}  {}",
@@ -91,8 +93,9 @@ impl Widget for ReportView<'_> {
             out.push(Line::from(vec![
                 Span::styled(
                     format!(
-                        "{:<12}{:>8} →{:>7}",
+                        "{:<11}{}{:>8} →{:>7}",
                         m.label(),
+                        if m.measured() { "~" } else { " " },
                         value(m, before),
                         value(m, after)
                     ),
@@ -142,14 +145,31 @@ fn cause_text(m: Metric, s: &Session, last: usize, change: f64, width: usize) ->
         return format!("{} {}", text::CASH_CAUSE, signed(change, 0));
     }
     let d = if m == Metric::Nps { 1 } else { m.decimals() };
-    let parts: Vec<String> = causes_of_change(m, rules, h, last, 2)
+    // A survey figure may move against its true change: show the largest
+    // true causes either way rather than those of the (noisy) direction.
+    let causes = if m.measured() {
+        causes_of_change(m, rules, h, last, 2)
+    } else {
+        main_causes(m, rules, h, last, 2)
+    };
+    let parts: Vec<(String, String)> = causes
         .iter()
-        .filter(|(_, v)| signed(*v, d) != signed(0.0, d))
-        .map(|(l, v)| format!("{l} {}", signed(*v, d)))
+        .map(|(l, v)| (l.clone(), signed(*v, d)))
+        .filter(|(_, v)| *v != signed(0.0, d))
         .collect();
-    let mut text = parts.join(", ");
+    let mut text = parts
+        .iter()
+        .map(|(l, v)| format!("{l} {v}"))
+        .collect::<Vec<_>>()
+        .join(", ");
     if text.chars().count() > width {
-        text = parts.first().map(|p| fit(p, width)).unwrap_or_default();
+        text = parts
+            .first()
+            .map(|(l, v)| {
+                let room = width.saturating_sub(v.chars().count() + 1);
+                format!("{} {v}", fit(l, room))
+            })
+            .unwrap_or_default();
     }
     if let (Why::Follows(stock), Some(r)) = (m.why(), h.get(last)) {
         let moved = signed(r.ledger.total(stock), 1);
