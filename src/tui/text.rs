@@ -6,6 +6,16 @@ use super::format::whole;
 pub const APP_NAME: &str = "culturesim";
 pub const TAGLINE: &str = "Build a customer culture, one quarter at a time.";
 pub const DEFAULT_PLAYER: &str = "Player";
+/// Below this size the screens cannot be read; a message asks for more.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+/// Shown when the terminal is smaller than the minimum.
+pub fn too_small(width: u16, height: u16) -> String {
+    format!(
+        "The terminal is {width}×{height}; culturesim needs at least {MIN_WIDTH}×{MIN_HEIGHT} (80×24 is best). Enlarge the window, or press Ctrl-C to quit."
+    )
+}
 pub const PLAYER_MAX: usize = 24;
 pub const BRIEFING_SCROLL_MAX: u16 = 200;
 /// How many key moments the debrief lists.
@@ -207,6 +217,13 @@ pub const HELP_QUARTER: Keys = &[
     ("Tab", "select a figure; w: why it moved"),
     ("c", "switch chart: people, customers, money"),
     ("Enter", "commit the quarter (you confirm first)"),
+];
+
+/// Keys that work everywhere, for the help overlay.
+pub const HELP_ALWAYS: Keys = &[
+    ("? / q", "this help / quit (you confirm first)"),
+    ("Ctrl-Z", "suspend to the shell; fg brings the game back"),
+    ("Ctrl-C", "quit at once, without asking"),
 ];
 
 /// "Quarter 3 of 20".

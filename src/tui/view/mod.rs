@@ -46,6 +46,25 @@ pub struct AppView<'a> {
 impl Widget for AppView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (app, theme) = (self.app, self.theme);
+        if area.width < text::MIN_WIDTH || area.height < text::MIN_HEIGHT {
+            let said = text::too_small(area.width, area.height);
+            let lines = widgets::wrap(&said, usize::from(area.width));
+            let top = area.height.saturating_sub(lines.len() as u16) / 2;
+            let rows = Rect {
+                y: area.y.saturating_add(top),
+                height: area.height.saturating_sub(top),
+                ..area
+            };
+            widgets::lines(
+                rows,
+                buf,
+                lines
+                    .into_iter()
+                    .map(|l| Line::styled(l, theme.warn()).centered())
+                    .collect(),
+            );
+            return;
+        }
         let [header, body, foot] = Layout::vertical([
             ratatui::layout::Constraint::Length(1),
             ratatui::layout::Constraint::Min(0),

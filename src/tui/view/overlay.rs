@@ -41,6 +41,12 @@ impl Widget for HelpView {
                 Span::raw(fit(what, w.saturating_sub(13))),
             ]));
         }
+        for (k, what) in text::HELP_ALWAYS {
+            out.push(Line::from(vec![
+                Span::styled(format!("  {k:<11}"), theme.key()),
+                Span::raw(fit(what, w.saturating_sub(13))),
+            ]));
+        }
         out.push(Line::from(""));
         out.push(Line::styled(text::HELP_GAME, theme.title()));
         for para in text::HELP {
