@@ -8,7 +8,7 @@ mod tui_fixture;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use culturesim::tui::app::{Overlay, Row, TitleField};
 use culturesim::tui::message::from_key;
-use culturesim::tui::{App, Command, Message, Screen, update};
+use culturesim::tui::{App, Command, Message, Screen, lever_step, update};
 use tui_fixture::{briefing, play_quarter, send, title};
 
 fn key(code: KeyCode) -> KeyEvent {
@@ -66,52 +66,32 @@ fn an_empty_name_becomes_the_default_player() {
     assert_eq!(session(&app).player, "Player");
 }
 
+fn budget(app: &App) -> f64 {
+    session(app).game.rules().budget
+}
+
+/// An arrow on the selected lever: more or less money, by a step or five.
+fn arrow(up: bool, big: bool) -> Message {
+    Message::Adjust { up, big }
+}
+
 #[test]
 fn levers_move_by_steps_and_never_past_the_budget() {
     let mut app = briefing();
     send(&mut app, [Message::Confirm]);
     assert_eq!(app.screen, Screen::Quarter);
     assert_eq!(app.overlay, None);
-    send(
-        &mut app,
-        [Message::Adjust {
-            up: true,
-            big: false,
-        }],
-    );
-    assert_eq!(session(&app).draft.vision, 10.0);
-    for _ in 0..20 {
-        send(
-            &mut app,
-            [Message::Adjust {
-                up: true,
-                big: true,
-            }],
-        );
+    let (budget, step) = (budget(&app), lever_step(budget(&app)));
+    send(&mut app, [arrow(true, false)]);
+    assert_eq!(session(&app).draft.vision, step);
+    for _ in 0..40 {
+        send(&mut app, [arrow(true, true)]);
     }
-    assert_eq!(session(&app).draft.vision, 400.0);
-    send(
-        &mut app,
-        [
-            Message::Down,
-            Message::Adjust {
-                up: true,
-                big: false,
-            },
-        ],
-    );
+    assert_eq!(session(&app).draft.vision, budget);
+    send(&mut app, [Message::Down, arrow(true, false)]);
     assert_eq!(session(&app).draft.insight, 0.0, "no budget left");
-    send(
-        &mut app,
-        [
-            Message::Up,
-            Message::Adjust {
-                up: false,
-                big: true,
-            },
-        ],
-    );
-    assert_eq!(session(&app).draft.vision, 350.0);
+    send(&mut app, [Message::Up, arrow(false, true)]);
+    assert_eq!(session(&app).draft.vision, budget - 5.0 * step);
 }
 
 #[test]
@@ -125,9 +105,13 @@ fn typed_amounts_follow_the_digits_and_are_capped() {
     assert_eq!(session(&app).draft.insight, 125.0);
     send(&mut app, [Message::Erase]);
     assert_eq!(session(&app).draft.insight, 12.0);
-    send(&mut app, [Message::Digit(0), Message::Digit(0)]);
-    assert_eq!(session(&app).draft.insight, 400.0);
-    assert!(app.notice.as_deref().is_some_and(|n| n.contains("400")));
+    send(
+        &mut app,
+        [Message::Digit(0), Message::Digit(0), Message::Digit(0)],
+    );
+    assert_eq!(session(&app).draft.insight, budget(&app));
+    let shown = culturesim::tui::format::whole(budget(&app));
+    assert!(app.notice.as_deref().is_some_and(|n| n.contains(&shown)));
     // Moving on ends typing; a new digit starts a new amount.
     send(&mut app, [Message::Down, Message::Up, Message::Digit(5)]);
     assert_eq!(session(&app).draft.insight, 5.0);
@@ -191,22 +175,13 @@ fn committing_asks_first_then_plays_and_autosaves() {
     send(&mut app, [Message::Back]);
     assert_eq!(app.overlay, None);
     assert_eq!(session(&app).game.state().quarter, 0);
-    send(
-        &mut app,
-        [
-            Message::Adjust {
-                up: true,
-                big: true,
-            },
-            Message::Confirm,
-        ],
-    );
+    send(&mut app, [arrow(true, true), Message::Confirm]);
     assert_eq!(update(&mut app, Message::Confirm), Command::Autosave);
     assert_eq!(app.screen, Screen::Report);
     let s = session(&app);
     assert_eq!(s.game.state().quarter, 1);
     // Spending on the levers carries over to the next quarter.
-    assert_eq!(s.draft.vision, 50.0);
+    assert_eq!(s.draft.vision, 5.0 * lever_step(budget(&app)));
     update(&mut app, Message::Saved(Err("disk full".into())));
     assert_eq!(session(&app).save_problem.as_deref(), Some("disk full"));
 }
@@ -306,4 +281,38 @@ fn the_briefing_goes_back_to_the_title() {
     send(&mut app, esc);
     assert_eq!(app.screen, Screen::Title);
     assert!(app.session.is_none());
+}
+
+#[test]
+fn saved_games_are_offered_and_resumed_through_the_seam() {
+    use culturesim::tui::{Continuable, Resumed};
+    let mut app = App::new(title());
+    let saved = Continuable {
+        label: "Ada · Test organization · quarter 1 of 8".into(),
+        key: "saves/ada.toml".into(),
+    };
+    update(&mut app, Message::Continuable(vec![saved.clone()]));
+    let rows = app.title.rows();
+    for _ in 0..rows {
+        send(&mut app, [Message::Down]);
+    }
+    assert_eq!(app.title.saved(), Some(&saved));
+    assert_eq!(update(&mut app, Message::Confirm), Command::Resume(saved));
+    update(&mut app, Message::Resumed(Err("the save was edited".into())));
+    assert_eq!(app.screen, Screen::Title);
+    assert_eq!(app.notice.as_deref(), Some("the save was edited"));
+    // A game saved after quarter 1 continues at quarter 2, its dilemma open.
+    let mut played = briefing();
+    send(&mut played, [Message::Confirm]);
+    play_quarter(&mut played);
+    let s = session(&played).clone();
+    let resumed = Resumed {
+        scenario: s.scenario,
+        game: s.game,
+        player: s.player,
+    };
+    update(&mut app, Message::Resumed(Ok(Box::new(resumed))));
+    assert_eq!(app.screen, Screen::Quarter);
+    assert_eq!(session(&app).game.state().quarter, 1);
+    assert!(matches!(app.overlay, Some(Overlay::Dilemma { .. })));
 }

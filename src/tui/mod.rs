@@ -19,6 +19,7 @@ pub mod update;
 pub mod view;
 
 pub use app::{App, Screen, Session, Title};
+pub use decide::lever_step;
 pub use message::Message;
 pub use saves::{Continuable, NoSaves, Resumed, Saves};
 pub use theme::Theme;

@@ -26,7 +26,9 @@ pub struct Resumed {
 /// What the terminal game needs from saved games.
 pub trait Saves {
     /// Called after every committed quarter; the error is shown to the
-    /// player (one line) and play goes on.
+    /// player (one line) and play goes on. After quarter 1
+    /// (`game.state().quarter == 1`) a new game is being saved; later
+    /// quarters go to the same save (or to the one [`Saves::resume`] loaded).
     fn quarter_committed(
         &mut self,
         scenario: &Scenario,
@@ -37,8 +39,9 @@ pub trait Saves {
     /// Games that can be continued, newest first.
     fn continuable(&self) -> Vec<Continuable>;
 
-    /// Loads a game listed by [`Saves::continuable`].
-    fn resume(&self, which: &Continuable) -> Result<Resumed, String>;
+    /// Loads a game listed by [`Saves::continuable`]; its next quarters
+    /// are saved back to it.
+    fn resume(&mut self, which: &Continuable) -> Result<Resumed, String>;
 
     /// Whether committed quarters are kept (the quit dialog says so).
     fn autosaves(&self) -> bool;
@@ -57,7 +60,7 @@ impl Saves for NoSaves {
         Vec::new()
     }
 
-    fn resume(&self, which: &Continuable) -> Result<Resumed, String> {
+    fn resume(&mut self, which: &Continuable) -> Result<Resumed, String> {
         Err(format!("{} cannot be continued in this build", which.label))
     }
 

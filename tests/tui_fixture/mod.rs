@@ -98,8 +98,8 @@ pub fn scenario() -> Scenario {
         seed: 42,
         lock_seed: false,
         rules: Arc::new(rules),
-        content_hash: 0,
         origin: "test".into(),
+        ..Scenario::reference()
     }
 }
 
