@@ -298,7 +298,10 @@ fn saved_games_are_offered_and_resumed_through_the_seam() {
     }
     assert_eq!(app.title.saved(), Some(&saved));
     assert_eq!(update(&mut app, Message::Confirm), Command::Resume(saved));
-    update(&mut app, Message::Resumed(Err("the save was edited".into())));
+    update(
+        &mut app,
+        Message::Resumed(Err("the save was edited".into())),
+    );
     assert_eq!(app.screen, Screen::Title);
     assert_eq!(app.notice.as_deref(), Some("the save was edited"));
     // A game saved after quarter 1 continues at quarter 2, its dilemma open.

@@ -103,10 +103,10 @@ pub fn scenario() -> Scenario {
     }
 }
 
-/// A title screen offering the test scenario and the shipped ones.
+/// A title screen offering the test scenario and the reference one (not
+/// the shipped ones, whose stories change with their files).
 pub fn title() -> Title {
-    let mut scenarios = vec![scenario()];
-    scenarios.extend(culturesim::scenario::shipped());
+    let scenarios = vec![scenario(), Scenario::reference()];
     Title::new(
         Catalog {
             scenarios,
