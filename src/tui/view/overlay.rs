@@ -207,15 +207,9 @@ impl Widget for DilemmaView<'_> {
         let Some(def) = rules.dilemmas.get(usize::from(self.dilemma)) else {
             return;
         };
-        let width = 72u16.min(area.width);
+        let width = 76u16.min(area.width);
         let w = usize::from(width.saturating_sub(2));
-        let story = wrap(&def.text, w);
-        let height = u16::try_from(story.len() + def.choices.len() + 5).unwrap_or(u16::MAX);
-        let r = popup(area, width, height, buf);
-        let block = panel(def.title.clone(), theme, true);
-        let inner = block.inner(r);
-        block.render(r, buf);
-        let mut out: Vec<Line> = story.into_iter().map(Line::from).collect();
+        let mut out: Vec<Line> = wrap(&def.text, w).into_iter().map(Line::from).collect();
         out.push(Line::from(""));
         for (i, c) in def.choices.iter().enumerate() {
             let style = if i == self.choice {
@@ -235,20 +229,32 @@ impl Widget for DilemmaView<'_> {
                 .get(&def.id)
                 .is_some_and(|a| *a == c.id);
             let mark = if chosen { "✓" } else { " " };
-            out.push(Line::styled(
-                fit(&format!("{mark}{}. {}{cost}", i + 1, c.label), w),
-                style,
-            ));
+            let said = format!("{}{cost}", c.label);
+            for (k, l) in wrap(&said, w.saturating_sub(4)).into_iter().enumerate() {
+                let head = if k == 0 {
+                    format!("{mark}{}. ", i + 1)
+                } else {
+                    "    ".to_string()
+                };
+                out.push(Line::styled(format!("{head}{l}"), style));
+            }
         }
         out.push(Line::from(""));
         let default = def
             .choices
             .get(def.default_choice)
             .map_or("?", |c| c.label.as_str());
-        out.push(Line::styled(
-            fit(&format!("{} {default}", text::DILEMMA_IF_NONE), w),
-            theme.dim(),
-        ));
+        let when = format!("{} {default}", text::DILEMMA_IF_NONE);
+        out.extend(
+            wrap(&when, w)
+                .into_iter()
+                .map(|l| Line::styled(l, theme.dim())),
+        );
+        let height = u16::try_from(out.len() + 2).unwrap_or(u16::MAX);
+        let r = popup(area, width, height, buf);
+        let block = panel(def.title.clone(), theme, true);
+        let inner = block.inner(r);
+        block.render(r, buf);
         lines(inner, buf, out);
     }
 }

@@ -50,7 +50,7 @@ impl Widget for QuarterView<'_> {
                 Layout::horizontal([Constraint::Length(40), Constraint::Min(0)]).areas(area);
             let [kpi, news] =
                 Layout::vertical([Constraint::Length(14), Constraint::Min(0)]).areas(left);
-            let most = area.height.saturating_sub(6);
+            let most = area.height.saturating_sub(8);
             let [top, bottom] =
                 Layout::vertical([Constraint::Min(0), Constraint::Length(need.min(most))])
                     .areas(right);
