@@ -39,7 +39,7 @@ fn play(opts: tui::PlayOptions) -> Result<(), Failure> {
     tui::play(&opts, &mut tui::NoSaves).map_err(|e| Failure {
         code: match e {
             tui::Error::Terminal(_) => 1,
-            tui::Error::Input(_) | tui::Error::Scenario(_) => 2,
+            tui::Error::Input(_) | tui::Error::Scenario(_) | tui::Error::NotATerminal => 2,
         },
         message: e.to_string(),
     })

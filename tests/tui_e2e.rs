@@ -230,3 +230,14 @@ fn ctrl_z_suspends_and_fg_resumes() {
     t.wait("ready$");
     assert_eq!(t.pane("#{alternate_on}"), "0");
 }
+
+#[test]
+fn without_a_terminal_it_says_so() {
+    let out = Command::new(env!("CARGO_BIN_EXE_culturesim"))
+        .arg("play")
+        .output()
+        .expect("the binary runs");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("needs a terminal"), "{stderr}");
+}

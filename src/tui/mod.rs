@@ -48,6 +48,9 @@ pub enum Error {
     /// The scenario could not be loaded (exit code 2).
     #[error(transparent)]
     Scenario(#[from] scenario::Error),
+    /// Standard input or output is not a terminal (exit code 2).
+    #[error("{}", text::NOT_A_TERMINAL)]
+    NotATerminal,
     /// The terminal failed (exit code 1).
     #[error("terminal: {0}")]
     Terminal(#[from] std::io::Error),
@@ -103,12 +106,24 @@ pub fn initial_app(opts: &PlayOptions, saves: &dyn Saves) -> Result<App, Error> 
 /// Plays in the terminal until the player quits.
 pub fn play(opts: &PlayOptions, saves: &mut dyn Saves) -> Result<(), Error> {
     let app = initial_app(opts, saves)?;
+    need_terminal()?;
     runtime::run(app, saves)?;
     Ok(())
 }
 
+/// Refuses to start without a terminal to draw on and read keys from.
+fn need_terminal() -> Result<(), Error> {
+    use std::io::IsTerminal;
+    if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+        Ok(())
+    } else {
+        Err(Error::NotATerminal)
+    }
+}
+
 /// Continues a resumed game in the terminal (for `culturesim resume`).
 pub fn play_resumed(resumed: Resumed, saves: &mut dyn Saves) -> Result<(), Error> {
+    need_terminal()?;
     let title = Title::new(
         catalog::gather(&PathBuf::from("scenarios")),
         saves.continuable(),

@@ -27,6 +27,7 @@ pub const REF_DO_NOTHING: &str = "do nothing";
 pub const REF_BALANCED: &str = "balanced";
 pub const YOU: &str = "you";
 
+pub const NOT_A_TERMINAL: &str = "the game needs a terminal: run it in a terminal window, without redirecting its input or output (for headless play use `culturesim run`)";
 pub const NO_SCENARIO: &str = "No scenario to play: add a scenario file to ./scenarios.";
 pub const NO_DILEMMA: &str = "No dilemma is waiting for an answer this quarter.";
 
