@@ -46,6 +46,8 @@ pub const GOAL: &str = "Your goal";
 pub const SCORING: &str = "How you are scored";
 pub const BRIEFING_START: &str = "Press Enter to begin quarter 1.";
 pub const GROUND_RULES: &str = "The ground rules";
+pub const MORE_BELOW: &str = " ↓ more below ";
+pub const AT_END: &str = " ↑ more above ";
 
 /// The briefing's ground rules.
 pub fn ground_rules(quarters: u32, budget: &str, cash: &str, credit: &str, seed: u64) -> String {

@@ -55,9 +55,8 @@ impl BriefingView<'_> {
 impl Widget for BriefingView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let title = format!("{}: {}", text::BRIEFING, self.session.scenario.title);
-        let block = panel(title, self.theme, true);
+        let mut block = panel(title, self.theme, true);
         let inner = block.inner(area);
-        block.render(area, buf);
         let margin = Rect {
             x: inner.x.saturating_add(1).min(inner.right()),
             width: inner.width.saturating_sub(2),
@@ -66,6 +65,15 @@ impl Widget for BriefingView<'_> {
         let content = self.content(usize::from(margin.width).min(100));
         let most = content.len().saturating_sub(usize::from(margin.height));
         let skip = usize::from(self.session.scroll).min(most);
+        if most > 0 {
+            let more = if skip < most {
+                text::MORE_BELOW
+            } else {
+                text::AT_END
+            };
+            block = block.title_bottom(Line::styled(more, self.theme.key()).right_aligned());
+        }
+        block.render(area, buf);
         lines(margin, buf, content.into_iter().skip(skip).collect());
     }
 }

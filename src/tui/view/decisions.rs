@@ -9,7 +9,7 @@ use crate::tui::format::{fit, whole};
 use crate::tui::text;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
@@ -23,12 +23,14 @@ pub struct DecisionPanel<'a> {
 impl DecisionPanel<'_> {
     /// The height that shows everything (borders included).
     pub fn height(&self) -> u16 {
-        let n = self.content(40).len() + 2;
+        let (rows, pinned) = self.content(40);
+        let n = rows.len() + pinned.len() + 2;
         u16::try_from(n).unwrap_or(u16::MAX)
     }
 
-    /// The panel's lines at this inner width, and the line of the cursor.
-    fn content(&self, width: usize) -> Vec<(Line<'static>, bool)> {
+    /// The panel's rows at this inner width (each with whether it is the
+    /// cursor's), and the lines pinned below them.
+    fn content(&self, width: usize) -> (Vec<(Line<'static>, bool)>, Vec<Line<'static>>) {
         let (s, theme) = (self.session, self.theme);
         let rules = s.game.rules();
         let state = s.game.state();
@@ -154,6 +156,9 @@ impl DecisionPanel<'_> {
                 here,
             ));
         }
+        // The selected row's explanation and what blocks the quarter stay
+        // at the bottom of the panel while the rows above scroll.
+        let mut pinned = Vec::new();
         let hint = match selected {
             Row::Lever(l) => Lever::ALL
                 .iter()
@@ -172,15 +177,15 @@ impl DecisionPanel<'_> {
                 }
             }
             for l in wrapped {
-                out.push((Line::styled(format!("› {l}"), theme.dim()), false));
+                pinned.push(Line::styled(format!("› {l}"), theme.dim()));
             }
         }
         if let Err(e) = s.draft.validate(rules, state) {
             for l in super::widgets::wrap(&e.to_string(), width) {
-                out.push((Line::styled(l, theme.warn()), false));
+                pinned.push(Line::styled(l, theme.warn()));
             }
         }
-        out
+        (out, pinned)
     }
 }
 
@@ -191,13 +196,20 @@ impl Widget for DecisionPanel<'_> {
         let block = panel(title, self.theme, true);
         let inner = block.inner(area);
         block.render(area, buf);
-        let content = self.content(usize::from(inner.width));
+        let (content, pinned) = self.content(usize::from(inner.width));
+        // The pinned lines take at most half the panel.
+        let low = u16::try_from(pinned.len())
+            .unwrap_or(u16::MAX)
+            .min(inner.height / 2);
+        let [top, bottom] =
+            Layout::vertical([Constraint::Min(0), Constraint::Length(low)]).areas(inner);
+        lines(bottom, buf, pinned);
         // Keep the cursor's line in view when the panel is short.
         let at = content.iter().position(|(_, here)| *here).unwrap_or(0);
-        let h = usize::from(inner.height);
+        let h = usize::from(top.height);
         let skip = (at + 1).saturating_sub(h);
         lines(
-            inner,
+            top,
             buf,
             content.into_iter().skip(skip).map(|(l, _)| l).collect(),
         );

@@ -87,7 +87,13 @@ fn render_list(t: &Title, theme: Theme, area: Rect, buf: &mut Buffer) {
     }
     // Keep the selected row in view.
     let h = usize::from(inner.height);
-    let skip = (t.selected + 1).saturating_sub(h);
+    // Saved games come after a blank line and a heading.
+    let line = if t.saved().is_some() {
+        t.selected + 2
+    } else {
+        t.selected
+    };
+    let skip = (line + 1).saturating_sub(h);
     lines(inner, buf, out.into_iter().skip(skip).collect());
 }
 
