@@ -62,7 +62,12 @@ pub fn quarters(n: u32) -> String {
 }
 
 // Quarter screen.
-pub const KPIS: &str = "Figures";
+pub const FIGURES_START: &str = "Figures at the start";
+
+/// The KPI panel's title once quarters have been played.
+pub fn figures_after(q: u32) -> String {
+    format!("Figures after Q{q}")
+}
 pub const NEWS: &str = "News";
 pub const NO_NEWS: &str = "A quiet quarter: nothing out of the ordinary happened.";
 pub const NEWS_START: &str = "Set this quarter's spending on the right, then press Enter.";
@@ -152,7 +157,7 @@ pub const HELP: [&str; 7] = [
     "Engagement follows culture a quarter later; customer experience follows engagement; loyalty, revenue and profit follow experience. Investment costs money now and pays later: expect profit to dip before it climbs.",
     "Doing too much at once breeds change fatigue, which slows culture and hurts engagement. Initiatives are one-off programmes with a cost and a cooldown.",
     "The board expects profit close to last quarter's. If its confidence reaches zero you are replaced; if cash falls below the credit line the game ends too.",
-    "Customer counts and NPS come from surveys: the less you know your customers (insight), the noisier they are.",
+    "Customer counts and NPS (marked ~) come from surveys: the less you know your customers (insight), the noisier they are.",
     "Select a figure with Tab and press w to see exactly what moved it, cause by cause.",
 ];
 

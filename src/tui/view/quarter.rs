@@ -122,7 +122,11 @@ impl Widget for KpiPanel<'_> {
         let (s, theme) = (self.session, self.theme);
         let rules = s.game.rules();
         let h = s.game.history();
-        let mut block = panel(text::KPIS, theme, false);
+        let title = match h.last() {
+            Some(r) => text::figures_after(r.quarter),
+            None => text::FIGURES_START.to_string(),
+        };
+        let mut block = panel(title, theme, false);
         if let Some(r) = h.last() {
             let note = format!("{}{}", text::MEASURED, percent(r.reported.noise));
             block = block.title_bottom(Line::styled(note, theme.dim()));
