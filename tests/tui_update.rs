@@ -182,7 +182,16 @@ fn committing_asks_first_then_plays_and_autosaves() {
     assert_eq!(s.game.state().quarter, 1);
     // Spending on the levers carries over to the next quarter.
     assert_eq!(s.draft.vision, 5.0 * lever_step(budget(&app)));
-    update(&mut app, Message::Saved(Err("disk full".into())));
+    update(
+        &mut app,
+        Message::Saved {
+            result: Err("disk full".into()),
+            at: Some("saves/ada.toml".into()),
+        },
+    );
+    assert_eq!(session(&app).saved_at.as_deref(), Some("saves/ada.toml"));
+    send(&mut app, [Message::ShowSave]);
+    assert_eq!(app.overlay, Some(Overlay::Save));
     assert_eq!(session(&app).save_problem.as_deref(), Some("disk full"));
 }
 

@@ -7,7 +7,8 @@ mod tui_fixture;
 use culturesim::tui::app::{Chart, Overlay, Screen};
 use culturesim::tui::view::{
     AppView, BriefingView, CommitView, DebriefView, DecisionPanel, DilemmaView, HelpView, KpiPanel,
-    LineChart, NewsPanel, QuarterView, QuitView, ReportView, TitleView, WhyView, quarter_chart,
+    LineChart, NewsPanel, QuarterView, QuitView, ReportView, SaveView, TitleView, WhyView,
+    quarter_chart,
 };
 use culturesim::tui::{App, Message, Session, Theme};
 use ratatui::buffer::Buffer;
@@ -146,6 +147,22 @@ fn overlays_draw_anywhere() {
     for saved in [None, Some(true), Some(false)] {
         everywhere("quit", |theme| QuitView { saved, theme });
     }
+    for (autosaves, at, problem) in [
+        (false, None, None),
+        (true, None, None),
+        (
+            true,
+            Some("saves/a-very-long-name-of-a-save-file-in-a-deep-folder.toml"),
+            Some("disk full"),
+        ),
+    ] {
+        everywhere("save", |theme| SaveView {
+            autosaves,
+            at,
+            problem,
+            theme,
+        });
+    }
     everywhere("commit", |theme| CommitView { session: s, theme });
     everywhere("why", |theme| WhyView { session: s, theme });
     for choice in [0, 1, 7] {
@@ -173,6 +190,7 @@ fn whole_frames_draw_anywhere_with_every_overlay() {
         Some(Overlay::Quit),
         Some(Overlay::Commit),
         Some(Overlay::Why),
+        Some(Overlay::Save),
         Some(Overlay::Dilemma {
             dilemma: 0,
             choice: 1,

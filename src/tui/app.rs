@@ -31,6 +31,8 @@ pub enum Overlay {
     Dilemma { dilemma: u16, choice: usize },
     /// The why view of the selected metric.
     Why,
+    /// Where (and whether) the game is saved.
+    Save,
 }
 
 /// The fields of the title screen.
@@ -194,6 +196,8 @@ pub struct Session {
     pub scroll: u16,
     /// The latest autosave's problem, if it failed.
     pub save_problem: Option<String>,
+    /// Where the game is saved, once it is.
+    pub saved_at: Option<String>,
     pub debrief: Option<Debrief>,
 }
 
@@ -221,6 +225,7 @@ impl Session {
             chart: Chart::People,
             scroll: 0,
             save_problem: None,
+            saved_at: None,
             debrief: None,
         }
     }

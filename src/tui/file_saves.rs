@@ -82,4 +82,10 @@ impl Saves for FileSaves {
     fn autosaves(&self) -> bool {
         true
     }
+
+    fn location(&self) -> Option<String> {
+        self.current
+            .as_ref()
+            .map(|p| save::printable(&p.display().to_string()))
+    }
 }

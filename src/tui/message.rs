@@ -51,7 +51,13 @@ pub enum Message {
     /// The terminal changed size: draw again.
     Resize,
     /// The autosave after a quarter finished (with its problem, if any).
-    Saved(Result<(), String>),
+    Saved {
+        result: Result<(), String>,
+        /// Where the game is saved, for the save overlay.
+        at: Option<String>,
+    },
+    /// Show where the game is saved.
+    ShowSave,
     /// A saved game was loaded for play (or could not be).
     Resumed(Result<Box<Resumed>, String>),
     /// The saved games the title screen offers, listed again.
@@ -93,6 +99,7 @@ fn overlay_key(overlay: &Overlay, key: KeyEvent) -> Option<Message> {
         (Overlay::Dilemma { .. }, Enter) => Message::Confirm,
         (Overlay::Dilemma { .. }, Esc | Char('q')) => Message::Back,
         (Overlay::Why, Esc | Enter | Char('w' | 'q')) => Message::Back,
+        (Overlay::Save, Esc | Enter | Char('s' | 'q')) => Message::Back,
         (Overlay::Why, Right | Down | Tab | Char('l' | 'j')) => Message::Tab { forward: true },
         (Overlay::Why, Left | Up | BackTab | Char('h' | 'k')) => Message::Tab { forward: false },
         (_, Char('?')) => Message::Help,
@@ -140,6 +147,7 @@ fn screen_key(app: &App, key: KeyEvent) -> Option<Message> {
         (Screen::Quarter, Char(' ')) => Message::Toggle,
         (Screen::Quarter, Char('d')) => Message::Dilemma,
         (Screen::Quarter | Screen::Report, Char('w')) => Message::Why,
+        (Screen::Quarter | Screen::Report | Screen::Debrief, Char('s')) => Message::ShowSave,
         (Screen::Quarter | Screen::Report | Screen::Debrief, Char('c')) => Message::NextChart,
         (Screen::Debrief, Right | Char('l')) => Message::NextChart,
         (Screen::Debrief, Char('n')) => Message::NewGame,

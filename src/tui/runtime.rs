@@ -67,10 +67,13 @@ fn perform(
             suspend(term)?;
             None
         }
-        Command::Autosave => app
-            .session
-            .as_ref()
-            .map(|s| Message::Saved(saves.quarter_committed(&s.scenario, &s.game, &s.player))),
+        Command::Autosave => app.session.as_ref().map(|s| {
+            let result = saves.quarter_committed(&s.scenario, &s.game, &s.player);
+            Message::Saved {
+                result,
+                at: saves.location(),
+            }
+        }),
         Command::Resume(which) => Some(Message::Resumed(saves.resume(&which).map(Box::new))),
         Command::ListSaves => Some(Message::Continuable(saves.continuable())),
     })

@@ -45,6 +45,11 @@ pub trait Saves {
 
     /// Whether committed quarters are kept (the quit dialog says so).
     fn autosaves(&self) -> bool;
+
+    /// Where the game being played is saved (e.g. its file), once it is.
+    fn location(&self) -> Option<String> {
+        None
+    }
 }
 
 /// Keeps nothing.

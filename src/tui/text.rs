@@ -189,6 +189,7 @@ pub const KEYS_QUARTER: Keys = &[
     ("q", "quit"),
     ("c", "chart"),
     ("0-9", "type"),
+    ("s", "save"),
 ];
 pub const KEYS_REPORT: Keys = &[
     ("Enter", "next"),
@@ -197,6 +198,7 @@ pub const KEYS_REPORT: Keys = &[
     ("c", "chart"),
     ("?", "help"),
     ("q", "quit"),
+    ("s", "save"),
 ];
 pub const KEYS_DEBRIEF: Keys = &[
     ("c", "chart"),
@@ -205,6 +207,14 @@ pub const KEYS_DEBRIEF: Keys = &[
     ("q", "quit"),
 ];
 pub const KEYS_HELP: Keys = &[("Esc", "close"), ("↑↓", "scroll")];
+pub const KEYS_HELP_CLOSE: Keys = &[("Esc", "close")];
+pub const SAVE_TITLE: &str = "Saved game";
+pub const SAVE_NONE: &str = "This build keeps no saves: the game ends when you quit.";
+pub const SAVE_NOT_YET: &str =
+    "The game is saved after every quarter you play; nothing has been played yet.";
+pub const SAVE_AT: &str = "Saved after every quarter you play, to:";
+pub const SAVE_CONTINUE: &str =
+    "Continue it later from the title screen, or with `culturesim resume FILE`.";
 pub const KEYS_QUIT: Keys = &[("y", "quit"), ("n", "stay")];
 pub const KEYS_COMMIT: Keys = &[("Enter", "commit"), ("Esc", "back")];
 pub const KEYS_DILEMMA: Keys = &[
@@ -224,6 +234,7 @@ pub const HELP_QUARTER: Keys = &[
     ("d", "answer the next dilemma"),
     ("Tab", "select a figure; w: why it moved"),
     ("c", "switch chart: people, customers, money"),
+    ("s", "where the game is saved"),
     ("Enter", "commit the quarter (you confirm first)"),
 ];
 

@@ -31,9 +31,10 @@ pub fn update(app: &mut App, msg: Message) -> Command {
         }
         Message::Suspend => return Command::Suspend,
         Message::Resize => return Command::None,
-        Message::Saved(result) => {
+        Message::Saved { result, at } => {
             if let Some(s) = app.session.as_mut() {
                 s.save_problem = result.err();
+                s.saved_at = at;
             }
             return Command::None;
         }
@@ -67,6 +68,10 @@ pub fn update(app: &mut App, msg: Message) -> Command {
             app.overlay = Some(Overlay::Quit);
             return Command::None;
         }
+        Message::ShowSave if app.session.is_some() => {
+            app.overlay = Some(Overlay::Save);
+            return Command::None;
+        }
         _ => {}
     }
     match app.screen {
@@ -84,6 +89,11 @@ fn overlay_update(app: &mut App, overlay: Overlay, msg: Message) -> Command {
         return Command::None;
     }
     match overlay {
+        Overlay::Save => {
+            if matches!(msg, Message::Back) {
+                app.overlay = None;
+            }
+        }
         Overlay::Help { scroll } => match msg {
             Message::Back => app.overlay = None,
             Message::Up => {

@@ -17,7 +17,7 @@ pub use briefing::BriefingView;
 pub use chart::LineChart;
 pub use debrief::DebriefView;
 pub use decisions::DecisionPanel;
-pub use overlay::{CommitView, DilemmaView, HelpView, QuitView};
+pub use overlay::{CommitView, DilemmaView, HelpView, QuitView, SaveView};
 pub use quarter::{KpiPanel, NewsPanel, QuarterView, chart as quarter_chart};
 pub use report::ReportView;
 pub use title::TitleView;
@@ -112,6 +112,13 @@ impl Widget for AppView<'_> {
             }
             .render(body, buf),
             (Overlay::Why, Some(s)) => WhyView { session: s, theme }.render(body, buf),
+            (Overlay::Save, Some(s)) => SaveView {
+                autosaves: app.autosaves,
+                at: s.saved_at.as_deref(),
+                problem: s.save_problem.as_deref(),
+                theme,
+            }
+            .render(body, buf),
             _ => {}
         }
     }
@@ -153,6 +160,7 @@ fn footer_line(app: &App, theme: Theme, width: u16) -> Line<'static> {
         (Some(Overlay::Commit), _) => text::KEYS_COMMIT,
         (Some(Overlay::Dilemma { .. }), _) => text::KEYS_DILEMMA,
         (Some(Overlay::Why), _) => text::KEYS_WHY,
+        (Some(Overlay::Save), _) => text::KEYS_HELP_CLOSE,
         (None, Screen::Title) => text::KEYS_TITLE,
         (None, Screen::Briefing) => text::KEYS_BRIEFING,
         (None, Screen::Quarter) => text::KEYS_QUARTER,

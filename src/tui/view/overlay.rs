@@ -90,6 +90,43 @@ impl Widget for QuitView {
     }
 }
 
+/// Where the game is saved (`s`).
+pub struct SaveView<'a> {
+    pub autosaves: bool,
+    pub at: Option<&'a str>,
+    pub problem: Option<&'a str>,
+    pub theme: Theme,
+}
+
+impl Widget for SaveView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let width = 72u16.min(area.width);
+        let w = usize::from(width.saturating_sub(2));
+        let mut said: Vec<Line> = Vec::new();
+        let mut say = |t: &str, style: Style| {
+            said.extend(wrap(t, w).into_iter().map(|l| Line::styled(l, style)));
+        };
+        match (self.autosaves, self.at) {
+            (false, _) => say(text::SAVE_NONE, Style::new()),
+            (true, None) => say(text::SAVE_NOT_YET, Style::new()),
+            (true, Some(at)) => {
+                say(text::SAVE_AT, Style::new());
+                say(&format!("  {at}"), self.theme.title());
+                say(text::SAVE_CONTINUE, self.theme.dim());
+            }
+        }
+        if let Some(p) = self.problem {
+            say(&text::save_failed(p), self.theme.bad());
+        }
+        let height = u16::try_from(said.len() + 2).unwrap_or(u16::MAX);
+        let r = popup(area, width, height, buf);
+        let block = panel(text::SAVE_TITLE, self.theme, true);
+        let inner = block.inner(r);
+        block.render(r, buf);
+        lines(inner, buf, said);
+    }
+}
+
 /// The confirmation before a quarter is played: what will be spent, what
 /// is left unanswered, and anything that blocks it.
 pub struct CommitView<'a> {
