@@ -3,19 +3,19 @@
 //! 200×60. Run: `cargo bench --bench tui`.
 //!
 //! Start to first frame is measured outside criterion, on the real binary
-//! in a pseudo-terminal: from spawning it to reading the briefing it draws
+//! in a pseudo-terminal: from spawning it to reading the title screen
 //! (2026-11-23, shared 2-core machine: 5 to 6.5 ms over repeated
 //! runs; goal < 100 ms):
 //! ```sh
 //! cargo build --release
-//! python3 - ./target/release/culturesim play reference <<'PY'
+//! python3 - ./target/release/culturesim <<'PY'
 //! import os, pty, sys, time, select, fcntl, termios, struct
 //! t0 = time.perf_counter(); pid, fd = pty.fork()
 //! if pid == 0:  # an 80×24 terminal, then the game
 //!     fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
 //!     os.execv(sys.argv[1], sys.argv[1:])
 //! out = b""
-//! while b"Briefing" not in out and select.select([fd], [], [], 5)[0]: out += os.read(fd, 65536)
+//! while b"Scenarios" not in out and select.select([fd], [], [], 5)[0]: out += os.read(fd, 65536)
 //! print("%.1f ms" % ((time.perf_counter() - t0) * 1000)); os.kill(pid, 15)
 //! PY
 //! ```
