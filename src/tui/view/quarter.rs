@@ -27,7 +27,7 @@ impl Widget for QuarterView<'_> {
         let (s, theme) = (self.session, self.theme);
         let decisions = DecisionPanel { session: s, theme };
         let need = decisions.height();
-        if area.width >= 120 && area.height >= 30 {
+        if area.width >= 140 && area.height >= 26 {
             let kpi_w = if area.width >= 160 { 52 } else { 44 };
             let [left, mid, right] = Layout::horizontal([
                 Constraint::Length(kpi_w),
@@ -55,7 +55,15 @@ impl Widget for QuarterView<'_> {
                 Layout::vertical([Constraint::Min(0), Constraint::Length(need.min(most))])
                     .areas(right);
             KpiPanel { session: s, theme }.render(kpi, buf);
-            NewsPanel { session: s, theme }.render(news, buf);
+            if news.height >= 16 {
+                // Room for the selected figure's causes as well.
+                let [causes, news] =
+                    Layout::vertical([Constraint::Percentage(50), Constraint::Min(0)]).areas(news);
+                super::report::render_causes(s, theme, causes, buf);
+                NewsPanel { session: s, theme }.render(news, buf);
+            } else {
+                NewsPanel { session: s, theme }.render(news, buf);
+            }
             chart(s, theme).render(top, buf);
             decisions.render(bottom, buf);
         }
