@@ -104,6 +104,19 @@ pub const COMMIT_DEFAULT: &str = "No answer to";
 pub const REPORT: &str = "Quarter report";
 pub const CAUSES: &str = "Biggest causes";
 pub const CASH_CAUSE: &str = "the quarter's profit";
+pub const REPORT_HEAD: [&str; 3] = ["before", "after", "change"];
+pub const COMPARE_HEAD: [&str; 3] = ["score", "culture", "cum.profit"];
+pub const FATIGUE: &str = "Fatigue";
+pub const BOARD_EXPECTS: &str = "Board expects";
+pub const WHY_ROSE: &str = "rose";
+pub const WHY_FELL: &str = "fell";
+pub const WHY_WAS: &str = "was";
+
+/// The why overlay's sentence, e.g. "In Q4, employee engagement fell 1.3;
+/// the largest causes: change fatigue (−2.2) and profit trend (−2.0)."
+pub fn why_sentence(q: u32, what: &str, verb: &str, amount: &str, causes: &str) -> String {
+    format!("In Q{q}, {what} {verb} {amount}; the largest causes: {causes}.")
+}
 pub const CHANGED: &str = "What changed";
 pub const REPORT_NEXT: &str = "Enter: on to the next quarter";
 pub const REPORT_END: &str = "Enter: see the debrief";

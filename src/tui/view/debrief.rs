@@ -183,7 +183,10 @@ fn render_compare(s: &Session, theme: Theme, area: Rect, buf: &mut Buffer) {
         fit(
             &format!(
                 "{:<11}{:>6}{:>8}{:>11}",
-                "", "score", "culture", "cum.profit"
+                "",
+                text::COMPARE_HEAD[0],
+                text::COMPARE_HEAD[1],
+                text::COMPARE_HEAD[2]
             ),
             w,
         ),

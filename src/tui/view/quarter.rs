@@ -85,7 +85,7 @@ pub fn chart(s: &Session, theme: Theme) -> LineChart {
                     metric(Metric::Culture),
                     metric(Metric::Engagement),
                     metric(Metric::Experience),
-                    ("Fatigue".to_string(), fatigue),
+                    (text::FATIGUE.to_string(), fatigue),
                 ],
             )
         }
@@ -106,7 +106,7 @@ pub fn chart(s: &Session, theme: Theme) -> LineChart {
                 vec![
                     metric(Metric::Revenue),
                     metric(Metric::Profit),
-                    ("Board expects".to_string(), expected),
+                    (text::BOARD_EXPECTS.to_string(), expected),
                 ],
             )
         }

@@ -69,9 +69,9 @@ impl Widget for ReportView<'_> {
             format!(
                 "{:<12}{:>8}{:>9}{:>8}  {}",
                 "",
-                "before",
-                "after",
-                "change",
+                text::REPORT_HEAD[0],
+                text::REPORT_HEAD[1],
+                text::REPORT_HEAD[2],
                 text::CAUSES
             ),
             theme.dim(),

@@ -57,25 +57,27 @@ pub fn summary(t: &WhyTable) -> Option<String> {
         .take(2)
         .map(|(l, v)| format!("{l} ({})", signed(*v, d)))
         .collect();
+    let moved = if total < 0.0 {
+        text::WHY_FELL
+    } else {
+        text::WHY_ROSE
+    };
     let (verb, what) = match t.metric.why() {
-        Why::Parts { .. } => ("was", t.metric.name().to_lowercase()),
-        Why::Follows(s) => (
-            if total < 0.0 { "fell" } else { "rose" },
-            s.label().to_lowercase(),
-        ),
-        Why::Change(_) => (
-            if total < 0.0 { "fell" } else { "rose" },
-            t.metric.name().to_lowercase(),
-        ),
+        Why::Parts { .. } => (text::WHY_WAS, t.metric.name().to_lowercase()),
+        Why::Follows(s) => (moved, s.label().to_lowercase()),
+        Why::Change(_) => (moved, t.metric.name().to_lowercase()),
     };
     let amount = if matches!(t.metric.why(), Why::Parts { .. }) {
         signed(total, d).trim_start_matches('+').to_string()
     } else {
         signed(total.abs(), d).trim_start_matches('+').to_string()
     };
-    Some(format!(
-        "In Q{q}, {what} {verb} {amount}; the largest causes: {}.",
-        main.join(" and ")
+    Some(text::why_sentence(
+        q,
+        &what,
+        verb,
+        &amount,
+        &main.join(" and "),
     ))
 }
 
