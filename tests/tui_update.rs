@@ -242,6 +242,17 @@ fn the_last_quarter_leads_to_the_debrief_and_a_new_game() {
     assert!(d.references.iter().all(|r| r.history.len() == 8));
     send(&mut app, [Message::NextChart]);
     assert_eq!(session(&app).debrief.as_ref().map(|d| d.chart), Some(1));
+    // Play again: same scenario, seed and player, from the briefing.
+    let mut again = app.clone();
+    send(&mut again, [Message::Replay]);
+    assert_eq!(again.screen, Screen::Briefing);
+    let (old, new) = (session(&app), session(&again));
+    assert_eq!(new.game.state().quarter, 0);
+    assert_eq!(new.game.state().seed, old.game.state().seed);
+    assert_eq!(
+        (&new.player, &new.scenario.id),
+        (&old.player, &old.scenario.id)
+    );
     assert_eq!(update(&mut app, Message::NewGame), Command::ListSaves);
     assert_eq!(app.screen, Screen::Title);
     assert!(app.session.is_none());

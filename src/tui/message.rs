@@ -48,6 +48,8 @@ pub enum Message {
     Dilemma,
     /// Back to the title screen for a new game.
     NewGame,
+    /// Play the same scenario with the same seed again.
+    Replay,
     /// The terminal changed size: draw again.
     Resize,
     /// The autosave after a quarter finished (with its problem, if any).
@@ -151,6 +153,7 @@ fn screen_key(app: &App, key: KeyEvent) -> Option<Message> {
         (Screen::Quarter | Screen::Report | Screen::Debrief, Char('c')) => Message::NextChart,
         (Screen::Debrief, Right | Char('l')) => Message::NextChart,
         (Screen::Debrief, Char('n')) => Message::NewGame,
+        (Screen::Debrief, Char('r')) => Message::Replay,
         _ => return None,
     };
     Some(m)

@@ -215,6 +215,7 @@ pub const KEYS_REPORT: Keys = &[
 ];
 pub const KEYS_DEBRIEF: Keys = &[
     ("c", "chart"),
+    ("r", "play again"),
     ("n", "new game"),
     ("?", "help"),
     ("q", "quit"),

@@ -317,6 +317,15 @@ fn debrief_update(app: &mut App, msg: Message) -> Command {
             app.screen = Screen::Title;
             Command::ListSaves
         }
+        Message::Replay => {
+            // The same scenario, seed and player, from the briefing.
+            if let Some(s) = app.session.take() {
+                let seed = s.game.state().seed;
+                app.session = Some(Session::new(s.scenario, seed, s.player));
+                app.screen = Screen::Briefing;
+            }
+            Command::None
+        }
         _ => Command::None,
     }
 }

@@ -213,9 +213,27 @@ fn render_compare(s: &Session, theme: Theme, area: Rect, buf: &mut Buffer) {
     lines(inner, buf, out);
 }
 
+/// The chosen chart; on a tall screen the next one too.
 fn render_chart(s: &Session, theme: Theme, area: Rect, buf: &mut Buffer) {
-    let rules = s.game.rules();
     let chosen = s.debrief.as_ref().map_or(0, |d| d.chart) % text::DEBRIEF_CHARTS.len();
+    if area.height >= 30 {
+        let [top, bottom] =
+            Layout::vertical([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area);
+        render_one_chart(s, chosen, theme, top, buf);
+        render_one_chart(
+            s,
+            (chosen + 1) % text::DEBRIEF_CHARTS.len(),
+            theme,
+            bottom,
+            buf,
+        );
+    } else {
+        render_one_chart(s, chosen, theme, area, buf);
+    }
+}
+
+fn render_one_chart(s: &Session, chosen: usize, theme: Theme, area: Rect, buf: &mut Buffer) {
+    let rules = s.game.rules();
     let mut series = vec![(
         text::YOU.to_string(),
         chart_series(chosen, rules, s.game.history()),
