@@ -129,7 +129,13 @@ impl Tmux {
 
 impl Drop for Tmux {
     fn drop(&mut self) {
+        // tmux may leave its socket file behind: remove it too.
+        let socket = self.run(&["display", "-p", "#{socket_path}"]).stdout;
         self.run(&["kill-server"]);
+        let socket = String::from_utf8_lossy(&socket).trim().to_string();
+        if socket.contains("culturesim-e2e") {
+            let _ = std::fs::remove_file(socket);
+        }
         let _ = std::fs::remove_dir_all(std::env::temp_dir().join(&self.socket));
     }
 }
