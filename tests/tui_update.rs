@@ -333,8 +333,10 @@ fn saved_games_are_offered_and_resumed_through_the_seam() {
         scenario: s.scenario,
         game: s.game,
         player: s.player,
+        location: Some("saves/ada.toml".into()),
     };
     update(&mut app, Message::Resumed(Ok(Box::new(resumed))));
+    assert_eq!(session(&app).saved_at.as_deref(), Some("saves/ada.toml"));
     assert_eq!(app.screen, Screen::Quarter);
     assert_eq!(session(&app).game.state().quarter, 1);
     assert!(matches!(app.overlay, Some(Overlay::Dilemma { .. })));

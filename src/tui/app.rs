@@ -232,7 +232,9 @@ impl Session {
 
     /// A session resumed from a save.
     pub fn resumed(r: Resumed) -> Session {
-        Session::from_game(r.scenario, r.game, r.player)
+        let mut s = Session::from_game(r.scenario, r.game, r.player);
+        s.saved_at = r.location;
+        s
     }
 
     /// The rows of the decision panel: levers, initiatives, open dilemmas.

@@ -74,6 +74,7 @@ impl Saves for FileSaves {
         self.current = Some(loaded.path.clone());
         Ok(Resumed {
             player: loaded.player().to_string(),
+            location: self.location(),
             scenario: loaded.scenario,
             game: loaded.game,
         })

@@ -21,6 +21,8 @@ pub struct Resumed {
     pub scenario: Scenario,
     pub game: Game,
     pub player: String,
+    /// Where it is saved (shown by the save overlay).
+    pub location: Option<String>,
 }
 
 /// What the terminal game needs from saved games.
