@@ -36,7 +36,7 @@ pub enum Command {
     Scenario(ScenarioCommand),
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Default, Args)]
 pub struct PlayArgs {
     /// A shipped scenario id or a path to a scenario file.
     pub scenario: Option<String>,
@@ -50,7 +50,7 @@ pub struct PlayArgs {
     pub saves: SavesArg,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Default, Args)]
 pub struct SavesArg {
     /// Folder for saves (default: ./saves, or $CULTURESIM_SAVES).
     #[arg(long = "saves", env = "CULTURESIM_SAVES", value_name = "DIR")]

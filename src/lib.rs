@@ -12,12 +12,16 @@
 //!   by replay, verified for instructors;
 //! - [`lab`]: the balance lab — reference and random plans across seeds,
 //!   `[[expect]]` rules and balance flags;
-//! - [`cli`]: the command-line types (clap).
+//! - [`tui`]: the terminal game — title screen to debrief (ratatui);
+//! - [`cli`]: the command-line types (clap), and [`command`]: the commands
+//!   behind them.
 
 pub mod cli;
+pub mod command;
 pub mod lab;
 pub mod plan;
 pub mod report;
 pub mod save;
 pub mod scenario;
 pub mod sim;
+pub mod tui;

@@ -1,0 +1,57 @@
+//! The scenarios the title screen offers: the shipped ones, then every
+//! `*.toml` in a folder (by default `./scenarios`) that loads and is not a
+//! shipped one again. Files that fail to load are listed with the reason.
+
+use crate::scenario::{self, Scenario};
+use std::path::Path;
+
+/// What the title screen can offer.
+#[derive(Clone, Debug, Default)]
+pub struct Catalog {
+    pub scenarios: Vec<Scenario>,
+    /// Files that could not be loaded, each with the first line of the error.
+    pub problems: Vec<String>,
+}
+
+/// Gathers the shipped scenarios and those in `folder` (a missing folder
+/// is not a problem).
+pub fn gather(folder: &Path) -> Catalog {
+    let mut catalog = Catalog {
+        scenarios: scenario::shipped(),
+        problems: Vec::new(),
+    };
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return catalog;
+    };
+    let mut files: Vec<_> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    files.sort();
+    for path in files {
+        let shown = path.display().to_string();
+        match scenario::load(&shown) {
+            Ok(s) if catalog.scenarios.iter().any(|k| k.id == s.id) => {}
+            Ok(s) => catalog.scenarios.push(s),
+            Err(e) => {
+                let reason = e.to_string();
+                let first = reason.lines().next().unwrap_or("").to_string();
+                catalog.problems.push(format!("{shown}: {first}"));
+            }
+        }
+    }
+    catalog
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_folder_gives_the_shipped_scenarios() {
+        let c = gather(Path::new("/nonexistent/culturesim/scenarios"));
+        assert!(!c.scenarios.is_empty());
+        assert!(c.problems.is_empty());
+    }
+}

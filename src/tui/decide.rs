@@ -1,0 +1,187 @@
+//! The quarter screen's part of `update`: setting the levers (with arrows
+//! or by typing an amount), switching initiatives, answering dilemmas.
+
+use super::app::{App, Overlay, Row, Session};
+use super::message::Message;
+use super::text;
+use super::update::Command;
+
+/// The amount one arrow press moves a lever: a fortieth of the budget.
+pub fn lever_step(budget: f64) -> f64 {
+    (budget / 40.0).round().max(1.0)
+}
+
+/// Most digits an amount may have while typing.
+const AMOUNT_DIGITS: usize = 7;
+
+pub(super) fn quarter_update(app: &mut App, msg: Message) -> Command {
+    let Some(s) = app.session.as_mut() else {
+        return Command::None;
+    };
+    let rows = s.rows().len();
+    match msg {
+        Message::Up => {
+            s.typing = None;
+            s.cursor = s.cursor.saturating_sub(1);
+        }
+        Message::Down => {
+            s.typing = None;
+            s.cursor = (s.cursor + 1).min(rows.saturating_sub(1));
+        }
+        Message::Tab { forward } => s.metric = s.metric.step(forward),
+        Message::Adjust { up, big } => {
+            s.typing = None;
+            adjust(s, up, big);
+        }
+        Message::Digit(d) => app.notice = type_digit(s, Some(d)),
+        Message::Erase => app.notice = type_digit(s, None),
+        Message::Toggle => match s.row() {
+            Row::Initiative(i) => app.notice = toggle(s, i),
+            Row::Dilemma(d) => app.overlay = Some(dilemma_overlay(s, d)),
+            Row::Lever(_) => {}
+        },
+        Message::Dilemma => {
+            let next = s
+                .unanswered()
+                .first()
+                .or(s.game.state().pending.first())
+                .copied();
+            match next {
+                Some(d) => app.overlay = Some(dilemma_overlay(s, d)),
+                None => app.notice = Some(text::NO_DILEMMA.to_string()),
+            }
+        }
+        Message::Why => app.overlay = Some(Overlay::Why),
+        Message::NextChart => s.chart = s.chart.next(),
+        Message::Confirm => {
+            s.typing = None;
+            app.overlay = Some(Overlay::Commit);
+        }
+        _ => {}
+    }
+    Command::None
+}
+
+/// Arrows on a lever: up by a step (never past the budget), down to zero.
+fn adjust(s: &mut Session, up: bool, big: bool) {
+    let Row::Lever(lever) = s.row() else {
+        return;
+    };
+    let budget = s.game.rules().budget;
+    let step = lever_step(budget) * if big { 5.0 } else { 1.0 };
+    let now = lever.get(&s.draft);
+    let next = if up {
+        let room = (budget - s.draft.lever_total()).max(0.0);
+        now + step.min(room)
+    } else {
+        (now - step).max(0.0)
+    };
+    lever.set(&mut s.draft, next);
+}
+
+/// A digit typed on a lever (or Backspace: `None`); the amount follows
+/// as typed, capped at what the budget leaves. Returns a notice if capped.
+fn type_digit(s: &mut Session, digit: Option<u8>) -> Option<String> {
+    let Row::Lever(lever) = s.row() else {
+        return None;
+    };
+    let mut buf = match s.typing.take() {
+        Some(b) => b,
+        // Backspace edits the amount shown; a digit starts a new one.
+        None if digit.is_none() => format!("{:.0}", lever.get(&s.draft)),
+        None => String::new(),
+    };
+    match digit {
+        Some(d) if buf.len() < AMOUNT_DIGITS => {
+            if buf == "0" {
+                buf.clear();
+            }
+            buf.push(char::from(b'0' + d.min(9)));
+        }
+        Some(_) => {}
+        None => {
+            buf.pop();
+        }
+    }
+    let typed: f64 = buf.parse().unwrap_or(0.0);
+    let others = s.draft.lever_total() - lever.get(&s.draft);
+    let room = (s.game.rules().budget - others).max(0.0);
+    let mut notice = None;
+    let value = if typed > room {
+        buf = format!("{room:.0}");
+        notice = Some(text::capped(room));
+        room
+    } else {
+        typed
+    };
+    lever.set(&mut s.draft, value);
+    s.typing = Some(buf);
+    notice
+}
+
+/// Space on an initiative: start it this quarter, or not.
+fn toggle(s: &mut Session, index: usize) -> Option<String> {
+    let def = s.game.rules().initiatives.get(index)?;
+    let id = def.id.clone();
+    if let Some(pos) = s.draft.initiatives.iter().position(|i| *i == id) {
+        s.draft.initiatives.remove(pos);
+        return None;
+    }
+    let wait = s.game.state().cooldowns.get(index).copied().unwrap_or(0);
+    if wait > 0 {
+        return Some(text::cooling(&def.title, wait));
+    }
+    s.draft.initiatives.push(id);
+    None
+}
+
+/// The dilemma window, with the current answer (or the first choice)
+/// highlighted.
+pub(super) fn dilemma_overlay(s: &Session, dilemma: u16) -> Overlay {
+    let rules = s.game.rules();
+    let choice = rules
+        .dilemmas
+        .get(usize::from(dilemma))
+        .and_then(|def| {
+            let answer = s.draft.answers.get(&def.id)?;
+            def.choices.iter().position(|c| &c.id == answer)
+        })
+        .unwrap_or(0);
+    Overlay::Dilemma { dilemma, choice }
+}
+
+pub(super) fn dilemma_update(app: &mut App, dilemma: u16, choice: usize, msg: Message) {
+    let Some(s) = app.session.as_mut() else {
+        app.overlay = None;
+        return;
+    };
+    let Some(def) = s.game.rules().dilemmas.get(usize::from(dilemma)) else {
+        app.overlay = None;
+        return;
+    };
+    let n = def.choices.len();
+    let pick = |c: usize| Some(Overlay::Dilemma { dilemma, choice: c });
+    let chosen = match msg {
+        Message::Up => {
+            app.overlay = pick(choice.saturating_sub(1));
+            None
+        }
+        Message::Down => {
+            app.overlay = pick((choice + 1).min(n.saturating_sub(1)));
+            None
+        }
+        Message::Digit(d) if usize::from(d) >= 1 && usize::from(d) <= n => Some(usize::from(d) - 1),
+        Message::Confirm => Some(choice),
+        Message::Back => {
+            app.overlay = None;
+            None
+        }
+        _ => None,
+    };
+    let Some(c) = chosen.and_then(|c| def.choices.get(c)) else {
+        return;
+    };
+    let (did, cid) = (def.id.clone(), c.id.clone());
+    s.draft.answers.insert(did, cid);
+    app.overlay = s.unanswered().first().map(|d| dilemma_overlay(s, *d));
+}

@@ -1,0 +1,186 @@
+//! Messages — everything that can happen to the app — and the one place
+//! where keys become messages. Tests drive `update` with messages, never
+//! with a terminal.
+
+use super::app::{App, Overlay, Screen, TitleField};
+use super::saves::{Continuable, Resumed};
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+/// Something that happened: a key's meaning, a resize, a save's result.
+#[derive(Clone, Debug)]
+pub enum Message {
+    /// Leave now (Ctrl-C, or a confirmed quit).
+    Quit,
+    /// Ask whether to quit.
+    AskQuit,
+    /// Ctrl-Z: hand the terminal back to the shell until resumed.
+    Suspend,
+    /// Open or close the help.
+    Help,
+    /// Close the overlay, or go back a screen.
+    Back,
+    /// Enter: start, continue, commit, choose.
+    Confirm,
+    Up,
+    Down,
+    /// Tab (forward) or Shift-Tab: next field, next figure.
+    Tab {
+        forward: bool,
+    },
+    /// Change the selected lever by a step (or a big step).
+    Adjust {
+        up: bool,
+        big: bool,
+    },
+    /// A digit typed (an amount, a seed, a choice number).
+    Digit(u8),
+    /// A character typed into a text field.
+    Char(char),
+    /// Backspace.
+    Erase,
+    /// Space: switch an initiative on or off, open a dilemma.
+    Toggle,
+    /// Open the why overlay for the selected figure.
+    Why,
+    /// Show the next chart.
+    NextChart,
+    /// Open the next unanswered dilemma.
+    Dilemma,
+    /// Back to the title screen for a new game.
+    NewGame,
+    /// Play the same scenario with the same seed again.
+    Replay,
+    /// The terminal changed size: draw again.
+    Resize,
+    /// The autosave after a quarter finished (with its problem, if any).
+    Saved {
+        result: Result<(), String>,
+        /// Where the game is saved, for the save overlay.
+        at: Option<String>,
+    },
+    /// Show where the game is saved.
+    ShowSave,
+    /// A saved game was loaded for play (or could not be).
+    Resumed(Result<Box<Resumed>, String>),
+    /// The saved games the title screen offers, listed again.
+    Continuable(Vec<Continuable>),
+}
+
+/// What a key means in the app's current state; `None` for keys that do
+/// nothing here.
+pub fn from_key(app: &App, key: KeyEvent) -> Option<Message> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    match key.code {
+        KeyCode::Char('c') if ctrl => return Some(Message::Quit),
+        KeyCode::Char('z') if ctrl => return Some(Message::Suspend),
+        _ if ctrl => return None,
+        _ => {}
+    }
+    match &app.overlay {
+        Some(overlay) => overlay_key(overlay, key),
+        None => screen_key(app, key),
+    }
+}
+
+fn overlay_key(overlay: &Overlay, key: KeyEvent) -> Option<Message> {
+    use KeyCode::*;
+    let m = match (overlay, key.code) {
+        (Overlay::Quit, Char('y' | 'Y' | 'q') | Enter) => Message::Quit,
+        (Overlay::Quit, Char('n' | 'N') | Esc) => Message::Back,
+        (Overlay::Help { .. }, Char('?' | 'q') | Esc | Enter) => Message::Back,
+        (Overlay::Help { .. }, Up | Char('k') | PageUp) => Message::Up,
+        (Overlay::Help { .. }, Down | Char('j' | ' ') | PageDown) => Message::Down,
+        (Overlay::Commit, Enter | Char('y' | 'Y')) => Message::Confirm,
+        (Overlay::Commit, Esc | Char('n' | 'N' | 'q')) => Message::Back,
+        (Overlay::Dilemma { .. }, Up | Char('k')) => Message::Up,
+        (Overlay::Dilemma { .. }, Down | Char('j')) => Message::Down,
+        (Overlay::Dilemma { .. }, Char(c @ '1'..='9')) => Message::Digit(digit(c)),
+        (Overlay::Dilemma { .. }, Enter) => Message::Confirm,
+        (Overlay::Dilemma { .. }, Esc | Char('q')) => Message::Back,
+        (Overlay::Why, Esc | Enter | Char('w' | 'q')) => Message::Back,
+        (Overlay::Save, Esc | Enter | Char('s' | 'q')) => Message::Back,
+        (Overlay::Why, Right | Down | Tab | Char('l' | 'j')) => Message::Tab { forward: true },
+        (Overlay::Why, Left | Up | BackTab | Char('h' | 'k')) => Message::Tab { forward: false },
+        (_, Char('?')) => Message::Help,
+        _ => return None,
+    };
+    Some(m)
+}
+
+fn screen_key(app: &App, key: KeyEvent) -> Option<Message> {
+    use KeyCode::*;
+    if app.screen == Screen::Title {
+        return title_key(app.title.field, key);
+    }
+    let shift = key.modifiers.contains(KeyModifiers::SHIFT);
+    let m = match (app.screen, key.code) {
+        (_, Char('?')) => Message::Help,
+        (_, Char('q')) => Message::AskQuit,
+        (Screen::Briefing, Esc) => Message::Back,
+        (_, Esc) => Message::AskQuit,
+        (_, Up | Char('k')) => Message::Up,
+        (_, Down | Char('j')) => Message::Down,
+        (_, Tab) => Message::Tab { forward: true },
+        (_, BackTab) => Message::Tab { forward: false },
+        (_, Enter) => Message::Confirm,
+        (Screen::Briefing, PageDown | Char(' ')) => Message::Down,
+        (Screen::Briefing, PageUp) => Message::Up,
+        (Screen::Quarter, Left | Char('h')) => Message::Adjust {
+            up: false,
+            big: shift,
+        },
+        (Screen::Quarter, Right | Char('l')) => Message::Adjust {
+            up: true,
+            big: shift,
+        },
+        (Screen::Quarter, Char('H') | PageDown) => Message::Adjust {
+            up: false,
+            big: true,
+        },
+        (Screen::Quarter, Char('L') | PageUp) => Message::Adjust {
+            up: true,
+            big: true,
+        },
+        (Screen::Quarter, Char(c @ '0'..='9')) => Message::Digit(digit(c)),
+        (Screen::Quarter, Backspace) => Message::Erase,
+        (Screen::Quarter, Char(' ')) => Message::Toggle,
+        (Screen::Quarter, Char('d')) => Message::Dilemma,
+        (Screen::Quarter | Screen::Report, Char('w')) => Message::Why,
+        (Screen::Quarter | Screen::Report | Screen::Debrief, Char('s')) => Message::ShowSave,
+        (Screen::Quarter | Screen::Report | Screen::Debrief, Char('c')) => Message::NextChart,
+        (Screen::Debrief, Right | Char('l')) => Message::NextChart,
+        (Screen::Debrief, Char('n')) => Message::NewGame,
+        (Screen::Debrief, Char('r')) => Message::Replay,
+        _ => return None,
+    };
+    Some(m)
+}
+
+fn title_key(field: TitleField, key: KeyEvent) -> Option<Message> {
+    use KeyCode::*;
+    let m = match (field, key.code) {
+        (_, Tab) => Message::Tab { forward: true },
+        (_, BackTab) => Message::Tab { forward: false },
+        (_, Enter) => Message::Confirm,
+        (_, Esc) => Message::AskQuit,
+        (_, Up) => Message::Up,
+        (_, Down) => Message::Down,
+        (TitleField::Player, Backspace) => Message::Erase,
+        (TitleField::Player, Char(c)) => Message::Char(c),
+        (TitleField::Seed, Backspace) => Message::Erase,
+        (TitleField::Seed, Char(c @ '0'..='9')) => Message::Digit(digit(c)),
+        (_, Char('k')) => Message::Up,
+        (_, Char('j')) => Message::Down,
+        (_, Char('?')) => Message::Help,
+        (_, Char('q')) => Message::AskQuit,
+        _ => return None,
+    };
+    Some(m)
+}
+
+fn digit(c: char) -> u8 {
+    c.to_digit(10).map_or(0, |d| d as u8)
+}

@@ -1,0 +1,120 @@
+//! The terminal's lifecycle and the event loop. The loop blocks in
+//! `event::read` (no polling: zero CPU while waiting for a key), draws
+//! after every event, and carries out the commands `update` returns.
+//!
+//! The terminal is always given back: on quit and on error here, on panic
+//! by the hook `ratatui::try_init` installs, on SIGTERM/SIGHUP/SIGINT/
+//! SIGQUIT by a watcher thread, and around Ctrl-Z (raw mode turns it into
+//! a key, so we restore, stop ourselves with SIGTSTP and set up again when
+//! the shell resumes us).
+
+use super::app::App;
+use super::message::{self, Message};
+use super::saves::Saves;
+use super::theme::Theme;
+use super::update::{Command, update};
+use super::view;
+use crossterm::event::{self, Event};
+use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
+use crossterm::{cursor, execute, terminal};
+use ratatui::DefaultTerminal;
+use std::io;
+
+/// Runs the app in the terminal until the player quits.
+pub fn run(mut app: App, saves: &mut dyn Saves) -> io::Result<()> {
+    let theme = Theme::from_env();
+    app.autosaves = saves.autosaves();
+    let mut term = ratatui::try_init()?;
+    watch_signals();
+    let result = event_loop(&mut term, &mut app, saves, theme);
+    restore();
+    drop(term);
+    result
+}
+
+fn event_loop(
+    term: &mut DefaultTerminal,
+    app: &mut App,
+    saves: &mut dyn Saves,
+    theme: Theme,
+) -> io::Result<()> {
+    while app.running {
+        term.draw(|frame| view::draw(frame, app, theme))?;
+        let msg = match event::read()? {
+            Event::Key(key) => message::from_key(app, key),
+            Event::Resize(..) => Some(Message::Resize),
+            _ => None,
+        };
+        let mut next = msg;
+        while let Some(m) = next.take() {
+            let command = update(app, m);
+            next = perform(command, app, saves, term)?;
+        }
+    }
+    Ok(())
+}
+
+/// Carries out a command; some answer with a message for `update`.
+fn perform(
+    command: Command,
+    app: &App,
+    saves: &mut dyn Saves,
+    term: &mut DefaultTerminal,
+) -> io::Result<Option<Message>> {
+    Ok(match command {
+        Command::None => None,
+        Command::Suspend => {
+            suspend(term)?;
+            None
+        }
+        Command::Autosave => app.session.as_ref().map(|s| {
+            let result = saves.quarter_committed(&s.scenario, &s.game, &s.player);
+            Message::Saved {
+                result,
+                at: saves.location(),
+            }
+        }),
+        Command::Resume(which) => Some(Message::Resumed(saves.resume(&which).map(Box::new))),
+        Command::ListSaves => Some(Message::Continuable(saves.continuable())),
+    })
+}
+
+/// Gives the terminal back to the shell: cooked mode, main screen, cursor.
+/// Errors are ignored: this runs on the way out, when nothing can be done.
+pub fn restore() {
+    let _ = terminal::disable_raw_mode();
+    let _ = execute!(io::stdout(), LeaveAlternateScreen, cursor::Show);
+}
+
+/// Ctrl-Z: restore the terminal, stop until `fg`, then take it back.
+fn suspend(term: &mut DefaultTerminal) -> io::Result<()> {
+    restore();
+    #[cfg(unix)]
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    terminal::enable_raw_mode()?;
+    execute!(io::stdout(), EnterAlternateScreen, cursor::Hide)?;
+    // Whatever the shell drew is on the other screen; draw everything anew.
+    term.clear()
+}
+
+/// On SIGTERM, SIGHUP, SIGINT or SIGQUIT: restore the terminal and exit
+/// with 128 + the signal's number, as a shell would report it. Committed
+/// quarters are already autosaved.
+fn watch_signals() {
+    #[cfg(unix)]
+    {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+        let Ok(mut signals) =
+            signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])
+        else {
+            // Without the watcher the panic hook and quit still restore.
+            return;
+        };
+        std::thread::spawn(move || {
+            if let Some(sig) = signals.forever().next() {
+                restore();
+                std::process::exit(128 + sig);
+            }
+        });
+    }
+}

@@ -1,0 +1,300 @@
+//! Every sentence the terminal game shows, in one place, so that wording
+//! can be reviewed (and one day translated) without reading the views.
+
+use super::format::whole;
+
+pub const APP_NAME: &str = "culturesim";
+pub const TAGLINE: &str = "Build a customer culture, one quarter at a time.";
+pub const DEFAULT_PLAYER: &str = "Player";
+/// Below this size the screens cannot be read; a message asks for more.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+/// Shown when the terminal is smaller than the minimum.
+pub fn too_small(width: u16, height: u16) -> String {
+    format!(
+        "The terminal is {width}×{height}; culturesim needs at least {MIN_WIDTH}×{MIN_HEIGHT} (80×24 is best). Enlarge the window, or press Ctrl-C to quit."
+    )
+}
+pub const PLAYER_MAX: usize = 24;
+pub const BRIEFING_SCROLL_MAX: u16 = 200;
+/// How many key moments the debrief lists.
+pub const MOMENTS: usize = 12;
+/// Quarters in the why overlay: this one and the four before.
+pub const WHY_SPAN: usize = 5;
+
+pub const REF_DO_NOTHING: &str = "do nothing";
+pub const REF_BALANCED: &str = "balanced";
+pub const YOU: &str = "you";
+
+pub const NOT_A_TERMINAL: &str = "the game needs a terminal: run it in a terminal window, without redirecting its input or output (for headless play use `culturesim run`)";
+pub const NO_SCENARIO: &str = "No scenario to play: add a scenario file to ./scenarios.";
+pub const NO_DILEMMA: &str = "No dilemma is waiting for an answer this quarter.";
+
+// Title screen.
+pub const TITLE_SCENARIOS: &str = "Scenarios";
+pub const TITLE_CONTINUE: &str = "Continue a saved game";
+pub const TITLE_SEED: &str = "Seed";
+pub const TITLE_SEED_LOCKED: &str = "(set by the scenario)";
+pub const TITLE_PLAYER: &str = "Player";
+pub const TITLE_PROBLEMS: &str = "Not loaded";
+pub const TITLE_QUARTERS: &str = "quarters";
+
+// Briefing.
+pub const BRIEFING: &str = "Briefing";
+pub const GOAL: &str = "Your goal";
+pub const SCORING: &str = "How you are scored";
+pub const BRIEFING_START: &str = "Press Enter to begin quarter 1.";
+pub const GROUND_RULES: &str = "The ground rules";
+pub const MORE_BELOW: &str = " ↓ more below ";
+pub const AT_END: &str = " ↑ more above ";
+
+/// The briefing's ground rules.
+pub fn ground_rules(quarters: u32, budget: &str, cash: &str, credit: &str, seed: u64) -> String {
+    format!(
+        "{quarters} quarters. Each quarter you may spend up to {budget} on the four levers (vision, insight, skills, marketing); initiatives and some answers cost extra. You start with {cash} in cash; below the credit line of {credit} the game ends. Seed {seed}."
+    )
+}
+
+/// The header during the briefing.
+pub fn quarters(n: u32) -> String {
+    format!("{n} quarters")
+}
+
+// Quarter screen.
+pub const FIGURES_START: &str = "Figures at the start";
+
+/// The KPI panel's title once quarters have been played.
+pub fn figures_after(q: u32) -> String {
+    format!("Figures after Q{q}")
+}
+pub const NEWS: &str = "News";
+pub const NO_NEWS: &str = "A quiet quarter: nothing out of the ordinary happened.";
+pub const NEWS_START: &str = "Set this quarter's spending on the right, then press Enter.";
+pub const DECISIONS: &str = "Decisions";
+pub const BUDGET_LEFT: &str = "budget left";
+pub const CASH_AFTER: &str = "cash after spending";
+pub const INITIATIVES: &str = "Initiatives (Space: on/off)";
+pub const DILEMMAS: &str = "Waiting for your answer (Space)";
+pub const UNANSWERED: &str = "not answered";
+pub const MEASURED: &str = "~ survey figure: noise ±";
+pub const CHART_PEOPLE: &str = "Culture & people";
+pub const CHART_CUSTOMERS: &str = "Customers (surveyed)";
+pub const CHART_MONEY: &str = "Money";
+
+/// The names of the four levers and what each buys.
+pub const LEVERS: [(&str, &str); 4] = [
+    ("Vision", "leadership time on a vision people buy into"),
+    ("Insight", "research to understand customers"),
+    ("Skills", "training and cross-functional work"),
+    ("Marketing", "winning new customers"),
+];
+
+// Commit confirmation.
+pub const COMMIT_TITLE: &str = "Commit this quarter?";
+pub const COMMIT_LEVERS: &str = "Levers";
+pub const COMMIT_INITIATIVES: &str = "Initiatives";
+pub const COMMIT_ANSWERS: &str = "Answer";
+pub const COMMIT_TOTAL: &str = "Spending";
+pub const COMMIT_OK: &str = "Enter: play the quarter   Esc: back to the decisions";
+pub const COMMIT_BLOCKED: &str = "Esc: back to the decisions to fix this";
+pub const COMMIT_DEFAULT: &str = "No answer to";
+
+// Report.
+pub const REPORT: &str = "Quarter report";
+pub const CAUSES: &str = "Biggest causes";
+pub const CASH_CAUSE: &str = "the quarter's profit";
+pub const REPORT_HEAD: [&str; 3] = ["before", "after", "change"];
+pub const COMPARE_HEAD: [&str; 3] = ["score", "culture", "cum.profit"];
+pub const FATIGUE: &str = "Fatigue";
+pub const BOARD_EXPECTS: &str = "Board expects";
+pub const WHY_ROSE: &str = "rose";
+pub const WHY_FELL: &str = "fell";
+pub const WHY_WAS: &str = "was";
+
+/// The why overlay's sentence, e.g. "In Q4, employee engagement fell 1.3;
+/// the largest causes: change fatigue (−2.2) and profit trend (−2.0)."
+pub fn why_sentence(q: u32, what: &str, verb: &str, amount: &str, causes: &str) -> String {
+    format!("In Q{q}, {what} {verb} {amount}; the largest causes: {causes}.")
+}
+pub const CHANGED: &str = "What changed";
+pub const REPORT_NEXT: &str = "Enter: on to the next quarter";
+pub const REPORT_END: &str = "Enter: see the debrief";
+
+// Why overlay.
+pub const WHY: &str = "Why?";
+pub const WHY_CHANGE: &str = "change";
+pub const WHY_TOTAL_FLOW: &str = "total";
+pub const WHY_VALUE: &str = "value";
+pub const WHY_OTHER: &str = "everything else";
+pub const WHY_NONE: &str = "Nothing to explain yet: play a quarter first.";
+pub const WHY_CHANGE_NOTE: &str = "Each row is one cause; each column sums to the change.";
+pub const WHY_FOLLOWS_NOTE: &str = "NPS follows customer experience; this is why experience moved.";
+pub const WHY_PARTS_NOTE: &str = "A flow, not a stock: its parts each quarter.";
+pub const WHY_PROFIT_NOTE: &str = "Profit is the change of cash; its parts each quarter.";
+pub const WHY_SURVEY_NOTE: &str = "Causes of the true change; the survey adds noise.";
+
+// Debrief.
+pub const DEBRIEF: &str = "Debrief";
+pub const FINAL_SCORE: &str = "Final score";
+pub const PENALTY: &str = "ended early";
+pub const MOMENTS_TITLE: &str = "Key moments";
+pub const NO_MOMENTS: &str = "No large swings: a steady game.";
+pub const COMPARE: &str = "Same scenario, same seed";
+pub const DEBRIEF_CHARTS: [&str; 6] = [
+    "Score",
+    "Culture",
+    "Engagement",
+    "Cumulative profit",
+    "Customer equity",
+    "Board confidence",
+];
+
+// Overlays.
+pub const QUIT_TITLE: &str = "Quit?";
+pub const QUIT_SAVED: &str = "Every committed quarter is saved; continue it from the title screen.";
+pub const QUIT_UNSAVED: &str = "This game is not saved: quitting ends it.";
+pub const QUIT_IDLE: &str = "Leave culturesim?";
+pub const QUIT_KEYS: &str = "y: quit   n: keep playing";
+pub const HELP_TITLE: &str = "Help";
+pub const HELP_KEYS: &str = "Keys on this screen";
+pub const HELP_GAME: &str = "How the game works";
+pub const DILEMMA_IF_NONE: &str = "If you do not answer:";
+pub const DILEMMA_KEYS: &str = "↑↓ choose · 1-9 pick · Enter answer · Esc decide later";
+pub const COST: &str = "cost";
+
+/// How the game works, in short paragraphs.
+pub const HELP: [&str; 7] = [
+    "Each quarter you split a budget between four levers: Vision (leadership time on a vision people buy into), Insight (research into your customers), Skills (training and teams working across functions) and Marketing (winning customers). Spending carries over to the next quarter until you change it.",
+    "Customer culture grows toward the WEAKEST of vision, insight and skills: balance beats piling money on one. It starts slowly and gathers momentum as champions appear.",
+    "Engagement follows culture a quarter later; customer experience follows engagement; loyalty, revenue and profit follow experience. Investment costs money now and pays later: expect profit to dip before it climbs.",
+    "Doing too much at once breeds change fatigue, which slows culture and hurts engagement. Initiatives are one-off programmes with a cost and a cooldown.",
+    "The board expects profit close to last quarter's. If its confidence reaches zero you are replaced; if cash falls below the credit line the game ends too.",
+    "Customer counts and NPS (marked ~) come from surveys: the less you know your customers (insight), the noisier they are.",
+    "Select a figure with Tab and press w to see exactly what moved it, cause by cause.",
+];
+
+/// Keys of each screen and overlay, most important first: (key, action).
+pub type Keys = &'static [(&'static str, &'static str)];
+
+pub const KEYS_TITLE: Keys = &[
+    ("Enter", "start"),
+    ("↑↓", "scenario"),
+    ("Tab", "seed/name"),
+    ("?", "help"),
+    ("q", "quit"),
+];
+pub const KEYS_BRIEFING: Keys = &[
+    ("Enter", "begin"),
+    ("↑↓", "scroll"),
+    ("Esc", "back"),
+    ("?", "help"),
+    ("q", "quit"),
+];
+pub const KEYS_QUARTER: Keys = &[
+    ("Enter", "commit"),
+    ("↑↓", "row"),
+    ("←→", "amount"),
+    ("Space", "on/off"),
+    ("Tab", "figure"),
+    ("w", "why"),
+    ("?", "help"),
+    ("q", "quit"),
+    ("c", "chart"),
+    ("0-9", "type"),
+    ("s", "save"),
+];
+pub const KEYS_REPORT: Keys = &[
+    ("Enter", "next"),
+    ("↑↓", "figure"),
+    ("w", "why"),
+    ("c", "chart"),
+    ("?", "help"),
+    ("q", "quit"),
+    ("s", "save"),
+];
+pub const KEYS_DEBRIEF: Keys = &[
+    ("c", "chart"),
+    ("r", "play again"),
+    ("n", "new game"),
+    ("?", "help"),
+    ("q", "quit"),
+];
+pub const KEYS_HELP: Keys = &[("Esc", "close"), ("↑↓", "scroll")];
+pub const KEYS_HELP_CLOSE: Keys = &[("Esc", "close")];
+pub const SAVE_TITLE: &str = "Saved game";
+pub const SAVE_NONE: &str = "This build keeps no saves: the game ends when you quit.";
+pub const SAVE_NOT_YET: &str =
+    "The game is saved after every quarter you play; nothing has been played yet.";
+pub const SAVE_AT: &str = "Saved after every quarter you play, to:";
+pub const SAVE_CONTINUE: &str =
+    "Continue it later from the title screen, or with `culturesim resume FILE`.";
+pub const KEYS_QUIT: Keys = &[("y", "quit"), ("n", "stay")];
+pub const KEYS_COMMIT: Keys = &[("Enter", "commit"), ("Esc", "back")];
+pub const KEYS_DILEMMA: Keys = &[
+    ("Enter", "answer"),
+    ("↑↓", "choose"),
+    ("1-9", "pick"),
+    ("Esc", "later"),
+];
+pub const KEYS_WHY: Keys = &[("←→", "figure"), ("Esc", "close")];
+
+/// Longer explanations of the keys, for the help overlay.
+pub const HELP_QUARTER: Keys = &[
+    ("↑ ↓ / j k", "select a lever, an initiative or a dilemma"),
+    ("← → / h l", "less or more money on the lever (Shift: ×5)"),
+    ("0-9 Bksp", "type an amount for the lever"),
+    ("Space", "switch an initiative on or off; open a dilemma"),
+    ("d", "answer the next dilemma"),
+    ("Tab", "select a figure; w: why it moved"),
+    ("c", "switch chart: people, customers, money"),
+    ("s", "where the game is saved"),
+    ("Enter", "commit the quarter (you confirm first)"),
+];
+
+/// Keys that work everywhere, for the help overlay.
+pub const HELP_ALWAYS: Keys = &[
+    ("? / q", "this help / quit (you confirm first)"),
+    ("Ctrl-Z", "suspend to the shell; fg brings the game back"),
+    ("Ctrl-C", "quit at once, without asking"),
+];
+
+/// "Quarter 3 of 20".
+pub fn quarter_of(q: u32, of: u32) -> String {
+    format!("Quarter {q} of {of}")
+}
+
+/// The notice when a typed amount is more than the budget leaves.
+pub fn capped(room: f64) -> String {
+    format!("Capped at {}: that is what the budget leaves.", whole(room))
+}
+
+/// The notice when an initiative cannot start yet.
+pub fn cooling(title: &str, quarters: u32) -> String {
+    format!("{title} can start again in {quarters} quarter(s).")
+}
+
+/// An initiative's cooldown as shown in the decision panel.
+pub fn cooldown(quarters: u32) -> String {
+    format!("ready in {quarters}q")
+}
+
+/// A dilemma answered by default, in the news.
+pub fn defaulted(label: &str) -> String {
+    format!("{label} (no answer given)")
+}
+
+/// A dilemma opening, in the news.
+pub fn opened(title: &str) -> String {
+    format!("A decision awaits you: {title}")
+}
+
+/// An initiative starting, in the news.
+pub fn started(title: &str) -> String {
+    format!("Started: {title}")
+}
+
+/// The autosave failed.
+pub fn save_failed(problem: &str) -> String {
+    format!("Autosave failed: {problem}")
+}

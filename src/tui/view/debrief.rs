@@ -1,0 +1,258 @@
+//! The debrief: the final score with its formula and parts, the key
+//! moments of the game with their causes, and the player's line beside
+//! the do-nothing and balanced plans on the same scenario and seed.
+
+use super::LineChart;
+use super::widgets::{lines, panel, wrap};
+use crate::sim::{QuarterReport, Rules, Stock, customer_equity};
+use crate::tui::app::Session;
+use crate::tui::explain::{Moment, score_parts};
+use crate::tui::format::{fit, one, signed, whole};
+use crate::tui::text;
+use crate::tui::theme::Theme;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::Widget;
+
+/// The debrief screen.
+pub struct DebriefView<'a> {
+    pub session: &'a Session,
+    pub theme: Theme,
+}
+
+/// The value of debrief chart `i` (see `text::DEBRIEF_CHARTS`) over a game,
+/// from the start (NaN where a figure has no start value).
+fn chart_series(i: usize, rules: &Rules, h: &[QuarterReport]) -> Vec<f64> {
+    let s = &rules.start;
+    let (start, f): (f64, fn(&QuarterReport) -> f64) = match i {
+        0 => (f64::NAN, |r| r.kpis.score),
+        1 => (s.get(Stock::Culture), |r| r.stocks.get(Stock::Culture)),
+        2 => (s.get(Stock::Engagement), |r| {
+            r.stocks.get(Stock::Engagement)
+        }),
+        3 => (0.0, |r| r.kpis.cumulative_profit),
+        4 => (customer_equity(rules, s, 1.0, 1.0, 1.0), |r| {
+            r.kpis.customer_equity
+        }),
+        _ => (s.get(Stock::Board), |r| r.stocks.get(Stock::Board)),
+    };
+    let mut v = vec![start];
+    v.extend(h.iter().map(f));
+    v
+}
+
+impl Widget for DebriefView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (s, theme) = (self.session, self.theme);
+        let [left, right] =
+            Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
+                .areas(area);
+        let [score, moments] =
+            Layout::vertical([Constraint::Length(11), Constraint::Min(0)]).areas(left);
+        let [compare, chart] =
+            Layout::vertical([Constraint::Length(6), Constraint::Min(0)]).areas(right);
+        render_score(s, theme, score, buf);
+        render_moments(s, theme, moments, buf);
+        render_compare(s, theme, compare, buf);
+        render_chart(s, theme, chart, buf);
+    }
+}
+
+fn render_score(s: &Session, theme: Theme, area: Rect, buf: &mut Buffer) {
+    let rules = s.game.rules();
+    let block = panel(
+        format!("{} · {}", text::DEBRIEF, text::FINAL_SCORE),
+        theme,
+        true,
+    );
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let Some(last) = s.game.last() else {
+        return;
+    };
+    let w = usize::from(inner.width);
+    let outcome = if last.outcome.is_game_over() {
+        theme.bad()
+    } else {
+        theme.dim()
+    };
+    let mut out = vec![
+        Line::styled(
+            format!("{} {}", text::FINAL_SCORE, one(last.kpis.score)),
+            theme.title(),
+        ),
+        Line::styled(fit(last.outcome.describe(), w), outcome),
+    ];
+    out.extend(
+        wrap(&rules.scoring.formula(), w)
+            .into_iter()
+            .map(|l| Line::styled(l, theme.dim())),
+    );
+    let (parts, penalty) = score_parts(rules, last);
+    for p in parts {
+        let v = if p.value.abs() >= 1000.0 {
+            whole(p.value)
+        } else {
+            one(p.value)
+        };
+        let line = format!("{:>6} = {} × {v} {}", one(p.points), p.weight, p.label);
+        out.push(Line::from(fit(&line, w)));
+    }
+    if penalty != 0.0 {
+        out.push(Line::styled(
+            format!("{:>6}   {}", signed(-penalty, 1), text::PENALTY),
+            theme.bad(),
+        ));
+    }
+    lines(inner, buf, out);
+}
+
+fn render_moments(s: &Session, theme: Theme, area: Rect, buf: &mut Buffer) {
+    let block = panel(text::MOMENTS_TITLE, theme, false);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let w = usize::from(inner.width);
+    let moments = s
+        .debrief
+        .as_ref()
+        .map(|d| d.moments.as_slice())
+        .unwrap_or(&[]);
+    if moments.is_empty() {
+        lines(
+            inner,
+            buf,
+            vec![Line::styled(fit(text::NO_MOMENTS, w), theme.dim())],
+        );
+        return;
+    }
+    // The largest moments that fit, told in quarter order.
+    let mut told: Vec<(&Moment, Vec<String>)> = Vec::new();
+    let mut used = 0;
+    for m in moments {
+        let causes: Vec<String> = m
+            .causes
+            .iter()
+            .map(|(l, v)| format!("{l} {}", signed(*v, 1)))
+            .collect();
+        let head = format!(
+            "Q{:<3}{} {}",
+            m.quarter,
+            m.metric.label(),
+            signed(m.change, 1)
+        );
+        let wrapped = wrap(
+            &format!("{head}: {}", causes.join(", ")),
+            w.saturating_sub(4),
+        );
+        if used + wrapped.len() > usize::from(inner.height) {
+            break;
+        }
+        used += wrapped.len();
+        told.push((m, wrapped));
+    }
+    told.sort_by(|a, b| {
+        a.0.quarter
+            .cmp(&b.0.quarter)
+            .then(a.0.metric.cmp(&b.0.metric))
+    });
+    let mut out = Vec::new();
+    for (m, wrapped) in told {
+        let style = if m.change < 0.0 {
+            theme.bad()
+        } else {
+            theme.good()
+        };
+        for (i, l) in wrapped.into_iter().enumerate() {
+            if i == 0 {
+                out.push(Line::styled(l, style));
+            } else {
+                out.push(Line::from(format!("    {l}")));
+            }
+        }
+    }
+    lines(inner, buf, out);
+}
+
+fn render_compare(s: &Session, theme: Theme, area: Rect, buf: &mut Buffer) {
+    let block = panel(text::COMPARE, theme, false);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let w = usize::from(inner.width);
+    let mut out = vec![Line::styled(
+        fit(
+            &format!(
+                "{:<11}{:>6}{:>8}{:>11}",
+                "",
+                text::COMPARE_HEAD[0],
+                text::COMPARE_HEAD[1],
+                text::COMPARE_HEAD[2]
+            ),
+            w,
+        ),
+        theme.dim(),
+    )];
+    let mut row = |name: &str, h: &[QuarterReport]| {
+        if let Some(r) = h.last() {
+            let line = format!(
+                "{:<11}{:>6}{:>8}{:>11}",
+                fit(name, 10),
+                one(r.kpis.score),
+                one(r.stocks.get(Stock::Culture)),
+                whole(r.kpis.cumulative_profit)
+            );
+            out.push(Line::from(fit(&line, w)));
+        }
+    };
+    row(&s.player, s.game.history());
+    if let Some(d) = &s.debrief {
+        for r in &d.references {
+            row(r.name, &r.history);
+        }
+    }
+    lines(inner, buf, out);
+}
+
+/// The chosen chart; on a tall screen the next one too.
+fn render_chart(s: &Session, theme: Theme, area: Rect, buf: &mut Buffer) {
+    let chosen = s.debrief.as_ref().map_or(0, |d| d.chart) % text::DEBRIEF_CHARTS.len();
+    if area.height >= 30 {
+        let [top, bottom] =
+            Layout::vertical([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area);
+        render_one_chart(s, chosen, theme, top, buf);
+        render_one_chart(
+            s,
+            (chosen + 1) % text::DEBRIEF_CHARTS.len(),
+            theme,
+            bottom,
+            buf,
+        );
+    } else {
+        render_one_chart(s, chosen, theme, area, buf);
+    }
+}
+
+fn render_one_chart(s: &Session, chosen: usize, theme: Theme, area: Rect, buf: &mut Buffer) {
+    let rules = s.game.rules();
+    let mut series = vec![(
+        text::YOU.to_string(),
+        chart_series(chosen, rules, s.game.history()),
+    )];
+    if let Some(d) = &s.debrief {
+        for r in &d.references {
+            series.push((r.name.to_string(), chart_series(chosen, rules, &r.history)));
+        }
+    }
+    let quarters = series
+        .iter()
+        .map(|(_, v)| v.len().saturating_sub(1))
+        .max()
+        .unwrap_or(1);
+    LineChart {
+        title: format!("{} (c)", text::DEBRIEF_CHARTS[chosen]),
+        series,
+        quarters,
+        theme,
+    }
+    .render(area, buf);
+}

@@ -1,0 +1,217 @@
+//! The decision panel: the four levers with their amounts, the budget left
+//! and the cash after spending (live), the initiatives with cost and
+//! cooldown, the dilemmas waiting for an answer, and what would stop the
+//! quarter from being played.
+
+use super::widgets::{lines, panel};
+use crate::tui::app::{Lever, Row, Session};
+use crate::tui::format::{fit, whole};
+use crate::tui::text;
+use crate::tui::theme::Theme;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+/// The decision panel.
+pub struct DecisionPanel<'a> {
+    pub session: &'a Session,
+    pub theme: Theme,
+}
+
+impl DecisionPanel<'_> {
+    /// The height that shows everything (borders included).
+    pub fn height(&self) -> u16 {
+        let (rows, pinned) = self.content(40);
+        let n = rows.len() + pinned.len() + 2;
+        u16::try_from(n).unwrap_or(u16::MAX)
+    }
+
+    /// The panel's rows at this inner width (each with whether it is the
+    /// cursor's), and the lines pinned below them.
+    fn content(&self, width: usize) -> (Vec<(Line<'static>, bool)>, Vec<Line<'static>>) {
+        let (s, theme) = (self.session, self.theme);
+        let rules = s.game.rules();
+        let state = s.game.state();
+        let selected = s.row();
+        let mut out: Vec<(Line<'static>, bool)> = Vec::new();
+        let bar_w = width.saturating_sub(26).min(16);
+        for (lever, (name, _)) in Lever::ALL.iter().zip(text::LEVERS) {
+            let here = selected == Row::Lever(*lever);
+            let amount = lever.get(&s.draft);
+            let shown = match (&s.typing, here) {
+                (Some(t), true) => format!("{t:>5}_"),
+                _ => format!("{:>5} ", whole(amount)),
+            };
+            let filled = if rules.budget > 0.0 {
+                ((amount / rules.budget) * bar_w as f64).round() as usize
+            } else {
+                0
+            };
+            let bar = format!(
+                "{}{}",
+                "█".repeat(filled.min(bar_w)),
+                "·".repeat(bar_w.saturating_sub(filled))
+            );
+            let style = if here { theme.selected() } else { Style::new() };
+            out.push((
+                Line::from(vec![
+                    Span::styled(format!("{name:<10}"), style),
+                    Span::styled(format!(" ◂{shown}▸ "), style),
+                    Span::styled(bar, theme.title()),
+                ]),
+                here,
+            ));
+        }
+        let spent = s.spending();
+        let left = rules.budget - s.draft.lever_total();
+        let cash_after = state.stocks.get(crate::sim::Stock::Cash) - spent;
+        out.push((
+            Line::from(vec![
+                Span::styled(format!("{} ", text::BUDGET_LEFT), theme.dim()),
+                Span::styled(whole(left), theme.change(left, true).patch(theme.title())),
+                Span::styled(format!(" of {}", whole(rules.budget)), theme.dim()),
+            ]),
+            false,
+        ));
+        let below = cash_after < rules.credit_line;
+        out.push((
+            Line::from(vec![
+                Span::styled(format!("{} ", text::CASH_AFTER), theme.dim()),
+                Span::styled(
+                    whole(cash_after),
+                    if below { theme.bad() } else { theme.title() },
+                ),
+                Span::styled(
+                    if width >= 46 {
+                        format!(" (floor {})", whole(rules.credit_line))
+                    } else {
+                        String::new()
+                    },
+                    theme.dim(),
+                ),
+            ]),
+            false,
+        ));
+        if !rules.initiatives.is_empty() {
+            out.push((Line::styled(text::INITIATIVES, theme.dim()), false));
+        }
+        for (i, def) in rules.initiatives.iter().enumerate() {
+            let here = selected == Row::Initiative(i);
+            let on = s.draft.initiatives.contains(&def.id);
+            let wait = state.cooldowns.get(i).copied().unwrap_or(0);
+            let tail = if wait > 0 {
+                text::cooldown(wait)
+            } else {
+                format!("{} {}", text::COST, whole(def.cost))
+            };
+            let head = format!("[{}] ", if on { "x" } else { " " });
+            let name_w = width.saturating_sub(head.len() + tail.chars().count() + 1);
+            let style = match (here, wait > 0) {
+                (true, _) => theme.selected(),
+                (false, true) => theme.dim(),
+                (false, false) => Style::new(),
+            };
+            out.push((
+                Line::from(vec![
+                    Span::styled(head, style),
+                    Span::styled(format!("{:<name_w$} ", fit(&def.title, name_w)), style),
+                    Span::styled(tail, theme.dim()),
+                ]),
+                here,
+            ));
+        }
+        if !state.pending.is_empty() {
+            out.push((Line::styled(text::DILEMMAS, theme.dim()), false));
+        }
+        for d in &state.pending {
+            let Some(def) = rules.dilemmas.get(usize::from(*d)) else {
+                continue;
+            };
+            let here = selected == Row::Dilemma(*d);
+            let answer = s
+                .draft
+                .answers
+                .get(&def.id)
+                .and_then(|a| def.choices.iter().find(|c| &c.id == a));
+            let (mark, tail) = match answer {
+                Some(c) => ("✓ ", c.label.clone()),
+                None => ("! ", text::UNANSWERED.to_string()),
+            };
+            let style = if here { theme.selected() } else { Style::new() };
+            let body = fit(&format!("{}: {tail}", def.title), width.saturating_sub(2));
+            out.push((
+                Line::from(vec![
+                    Span::styled(
+                        mark,
+                        if answer.is_some() {
+                            theme.good()
+                        } else {
+                            theme.warn()
+                        },
+                    ),
+                    Span::styled(body, style),
+                ]),
+                here,
+            ));
+        }
+        // The selected row's explanation and what blocks the quarter stay
+        // at the bottom of the panel while the rows above scroll.
+        let mut pinned = Vec::new();
+        let hint = match selected {
+            Row::Lever(l) => Lever::ALL
+                .iter()
+                .zip(text::LEVERS)
+                .find(|(x, _)| **x == l)
+                .map(|(_, (_, what))| what.to_string()),
+            Row::Initiative(i) => rules.initiatives.get(i).map(|d| d.text.clone()),
+            Row::Dilemma(d) => rules.dilemmas.get(usize::from(d)).map(|d| d.text.clone()),
+        };
+        if let Some(h) = hint.filter(|h| !h.is_empty()) {
+            let mut wrapped = super::widgets::wrap(&h, width.saturating_sub(2));
+            if wrapped.len() > 2 {
+                wrapped.truncate(2);
+                if let Some(last) = wrapped.last_mut() {
+                    *last = fit(&format!("{last} …"), width.saturating_sub(2));
+                }
+            }
+            for l in wrapped {
+                pinned.push(Line::styled(format!("› {l}"), theme.dim()));
+            }
+        }
+        if let Err(e) = s.draft.validate(rules, state) {
+            for l in super::widgets::wrap(&e.to_string(), width) {
+                pinned.push(Line::styled(l, theme.warn()));
+            }
+        }
+        (out, pinned)
+    }
+}
+
+impl Widget for DecisionPanel<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let q = self.session.game.state().quarter + 1;
+        let title = format!("{} · Q{q}", text::DECISIONS);
+        let block = panel(title, self.theme, true);
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let (content, pinned) = self.content(usize::from(inner.width));
+        // The pinned lines take at most half the panel.
+        let low = u16::try_from(pinned.len())
+            .unwrap_or(u16::MAX)
+            .min(inner.height / 2);
+        let [top, bottom] =
+            Layout::vertical([Constraint::Min(0), Constraint::Length(low)]).areas(inner);
+        lines(bottom, buf, pinned);
+        // Keep the cursor's line in view when the panel is short.
+        let at = content.iter().position(|(_, here)| *here).unwrap_or(0);
+        let h = usize::from(top.height);
+        let skip = (at + 1).saturating_sub(h);
+        lines(
+            top,
+            buf,
+            content.into_iter().skip(skip).map(|(l, _)| l).collect(),
+        );
+    }
+}

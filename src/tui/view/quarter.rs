@@ -1,0 +1,267 @@
+//! The quarter screen: the KPI panel (value, change, sparkline), the chart
+//! of the game so far, the news, and the decision panel.
+
+use super::LineChart;
+use super::decisions::DecisionPanel;
+use super::widgets::{lines, panel, wrap};
+use crate::sim::{News, Stock};
+use crate::tui::app::{Chart, Session};
+use crate::tui::format::{one, percent, signed, sparkline, whole};
+use crate::tui::metric::Metric;
+use crate::tui::text;
+use crate::tui::theme::Theme;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+/// The whole quarter screen.
+pub struct QuarterView<'a> {
+    pub session: &'a Session,
+    pub theme: Theme,
+}
+
+impl Widget for QuarterView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (s, theme) = (self.session, self.theme);
+        let decisions = DecisionPanel { session: s, theme };
+        let need = decisions.height();
+        if area.width >= 140 && area.height >= 26 {
+            let kpi_w = if area.width >= 160 { 52 } else { 44 };
+            let [left, mid, right] = Layout::horizontal([
+                Constraint::Length(kpi_w),
+                Constraint::Min(30),
+                Constraint::Length(52),
+            ])
+            .areas(area);
+            let [kpi, causes] =
+                Layout::vertical([Constraint::Length(14), Constraint::Min(0)]).areas(left);
+            let news_h = area.height / 3;
+            let [top, news] =
+                Layout::vertical([Constraint::Min(0), Constraint::Length(news_h)]).areas(mid);
+            KpiPanel { session: s, theme }.render(kpi, buf);
+            super::report::render_causes(s, theme, causes, buf);
+            chart(s, theme).render(top, buf);
+            NewsPanel { session: s, theme }.render(news, buf);
+            decisions.render(right, buf);
+        } else {
+            let [left, right] =
+                Layout::horizontal([Constraint::Length(40), Constraint::Min(0)]).areas(area);
+            let [kpi, news] =
+                Layout::vertical([Constraint::Length(14), Constraint::Min(0)]).areas(left);
+            let most = area.height.saturating_sub(8);
+            let [top, bottom] =
+                Layout::vertical([Constraint::Min(0), Constraint::Length(need.min(most))])
+                    .areas(right);
+            KpiPanel { session: s, theme }.render(kpi, buf);
+            if news.height >= 16 {
+                // Room for the selected figure's causes as well.
+                let [causes, news] =
+                    Layout::vertical([Constraint::Percentage(50), Constraint::Min(0)]).areas(news);
+                super::report::render_causes(s, theme, causes, buf);
+                NewsPanel { session: s, theme }.render(news, buf);
+            } else {
+                NewsPanel { session: s, theme }.render(news, buf);
+            }
+            chart(s, theme).render(top, buf);
+            decisions.render(bottom, buf);
+        }
+    }
+}
+
+/// The chart the session has selected, over the quarters played.
+pub fn chart(s: &Session, theme: Theme) -> LineChart {
+    let rules = s.game.rules();
+    let h = s.game.history();
+    let metric = |m: Metric| (m.label().to_string(), m.series(rules, h));
+    let (title, series) = match s.chart {
+        Chart::People => {
+            let mut fatigue = vec![rules.start.get(Stock::Fatigue)];
+            fatigue.extend(h.iter().map(|r| r.stocks.get(Stock::Fatigue)));
+            (
+                text::CHART_PEOPLE,
+                vec![
+                    metric(Metric::Culture),
+                    metric(Metric::Engagement),
+                    metric(Metric::Experience),
+                    (text::FATIGUE.to_string(), fatigue),
+                ],
+            )
+        }
+        Chart::Customers => (
+            text::CHART_CUSTOMERS,
+            vec![
+                metric(Metric::Advocates),
+                metric(Metric::Valuable),
+                metric(Metric::Regular),
+                metric(Metric::Costly),
+            ],
+        ),
+        Chart::Money => {
+            let mut expected = vec![Metric::Profit.start(rules)];
+            expected.extend(h.iter().map(|r| r.kpis.expected_profit));
+            (
+                text::CHART_MONEY,
+                vec![
+                    metric(Metric::Revenue),
+                    metric(Metric::Profit),
+                    (text::BOARD_EXPECTS.to_string(), expected),
+                ],
+            )
+        }
+    };
+    LineChart {
+        title: format!("{title} (c)"),
+        series,
+        quarters: h.len(),
+        theme,
+    }
+}
+
+/// Value, change since last quarter and trend of every figure.
+pub struct KpiPanel<'a> {
+    pub session: &'a Session,
+    pub theme: Theme,
+}
+
+impl Widget for KpiPanel<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (s, theme) = (self.session, self.theme);
+        let rules = s.game.rules();
+        let h = s.game.history();
+        let title = match h.last() {
+            Some(r) => text::figures_after(r.quarter),
+            None => text::FIGURES_START.to_string(),
+        };
+        let mut block = panel(title, theme, false);
+        if let Some(r) = h.last() {
+            let note = format!("{}{}", text::MEASURED, percent(r.reported.noise));
+            block = block.title_bottom(Line::styled(note, theme.dim()));
+        }
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let spark_w = usize::from(inner.width).saturating_sub(30);
+        let out = Metric::ALL
+            .iter()
+            .map(|m| {
+                let series = m.series(rules, h);
+                let now = series.last().copied().unwrap_or(0.0);
+                let before = series.len().checked_sub(2).and_then(|i| series.get(i));
+                let change = before.map(|b| now - b);
+                let value = if m.decimals() == 1 {
+                    one(now)
+                } else {
+                    whole(now)
+                };
+                let mark = if m.measured() { "~" } else { " " };
+                let row = if *m == s.metric {
+                    theme.selected()
+                } else {
+                    Style::new()
+                };
+                Line::from(vec![
+                    Span::styled(format!("{:<11}", m.label()), row),
+                    Span::styled(format!("{mark}{value:>8}"), row),
+                    Span::styled(
+                        format!(
+                            " {:>7} ",
+                            change.map(|c| signed(c, m.decimals())).unwrap_or_default()
+                        ),
+                        change.map_or(Style::new(), |c| theme.change(c, m.higher_is_better())),
+                    ),
+                    Span::styled(sparkline(&series, spark_w), theme.title()),
+                ])
+            })
+            .collect();
+        lines(inner, buf, out);
+    }
+}
+
+/// What happened last quarter, in plain words.
+pub struct NewsPanel<'a> {
+    pub session: &'a Session,
+    pub theme: Theme,
+}
+
+impl Widget for NewsPanel<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let block = panel(text::NEWS, self.theme, false);
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let out = news_lines(self.session, usize::from(inner.width), self.theme);
+        lines(inner, buf, out);
+    }
+}
+
+/// The news of the last quarter played, wrapped to `width`.
+pub fn news_lines(s: &Session, width: usize, theme: Theme) -> Vec<Line<'static>> {
+    let rules = s.game.rules();
+    let Some(report) = s.game.last() else {
+        return wrap(text::NEWS_START, width)
+            .into_iter()
+            .map(Line::from)
+            .collect();
+    };
+    let mut out = Vec::new();
+    let mut item = |head: String, body: &str| {
+        let all = if body.is_empty() {
+            head.clone()
+        } else {
+            format!("{head}: {body}")
+        };
+        for (i, l) in wrap(&all, width.saturating_sub(2)).into_iter().enumerate() {
+            let bullet = if i == 0 { "• " } else { "  " };
+            out.push(Line::from(vec![
+                Span::styled(bullet, theme.key()),
+                Span::raw(l),
+            ]));
+        }
+    };
+    for n in &report.news {
+        match *n {
+            News::Event { index } => {
+                if let Some(e) = rules.events.get(usize::from(index)) {
+                    item(e.title.clone(), &e.text);
+                }
+            }
+            News::Answered {
+                dilemma,
+                choice,
+                defaulted,
+            } => {
+                if let Some(d) = rules.dilemmas.get(usize::from(dilemma)) {
+                    let c = d.choices.get(usize::from(choice));
+                    let label = c.map_or("?", |c| c.label.as_str());
+                    let label = if defaulted {
+                        text::defaulted(label)
+                    } else {
+                        label.to_string()
+                    };
+                    item(
+                        format!("{}: {label}", d.title),
+                        c.map_or("", |c| c.text.as_str()),
+                    );
+                }
+            }
+            News::Started { index } => {
+                if let Some(i) = rules.initiatives.get(usize::from(index)) {
+                    item(text::started(&i.title), "");
+                }
+            }
+            News::Opened { dilemma } => {
+                if let Some(d) = rules.dilemmas.get(usize::from(dilemma)) {
+                    item(text::opened(&d.title), "");
+                }
+            }
+        }
+    }
+    if out.is_empty() {
+        out.extend(
+            wrap(text::NO_NEWS, width)
+                .into_iter()
+                .map(|l| Line::styled(l, theme.dim())),
+        );
+    }
+    out
+}

@@ -1,0 +1,249 @@
+//! End to end: the real binary in a private tmux server, played with keys
+//! as a person would (the same calls as `../shared/tools/tui-drive`).
+//! Skipped, loudly, only when tmux is not installed; CI installs it.
+
+#![allow(clippy::expect_used, clippy::panic)]
+
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+/// A program running in its own tmux server, removed when dropped.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    /// Starts the game with `args` in an 80×24 pane that stays readable
+    /// after it exits.
+    fn start(name: &str, args: &[&str]) -> Option<Tmux> {
+        let mut cmd = format!("'{}'", env!("CARGO_BIN_EXE_culturesim"));
+        for a in args {
+            cmd.push_str(&format!(" '{a}'"));
+        }
+        // The shell stays a while so that its output is not lost with the pane.
+        cmd.push_str("; echo exit=$?; sleep 60");
+        Tmux::start_cmd(name, &cmd)
+    }
+
+    /// Starts a shell command line in an 80×24 pane.
+    fn start_cmd(name: &str, cmd: &str) -> Option<Tmux> {
+        if Command::new("tmux").arg("-V").output().is_err() {
+            eprintln!("\n\n!!! SKIPPED {name}: tmux is not installed (apt-get install tmux) !!!\n");
+            return None;
+        }
+        let t = Tmux {
+            socket: format!("culturesim-e2e-{name}-{}", std::process::id()),
+        };
+        let saves = std::env::temp_dir().join(&t.socket);
+        let _ = std::fs::create_dir_all(&saves);
+        t.run(&["kill-server"]);
+        t.ok(&[
+            "new-session",
+            "-d",
+            "-s",
+            "app",
+            "-x",
+            "80",
+            "-y",
+            "24",
+            "-e",
+            "TERM=xterm-256color",
+        ]);
+        t.ok(&["set-option", "-g", "escape-time", "0"]);
+        t.ok(&["set-option", "-t", "app", "remain-on-exit", "on"]);
+        let env = format!("CULTURESIM_SAVES={}", saves.display());
+        t.ok(&["respawn-pane", "-k", "-t", "app", "-e", &env, cmd]);
+        Some(t)
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .args(["-L", &self.socket, "-f", "/dev/null"])
+            .args(args)
+            .output()
+            .expect("tmux runs")
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(out.status.success(), "tmux {args:?}: {out:?}");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn screen(&self) -> String {
+        self.ok(&["capture-pane", "-p", "-t", "app"])
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            self.ok(&["send-keys", "-t", "app", k]);
+            std::thread::sleep(Duration::from_millis(30));
+        }
+    }
+
+    /// Waits up to 10 s for `text` on the screen.
+    fn wait(&self, text: &str) -> String {
+        let end = Instant::now() + Duration::from_secs(10);
+        loop {
+            let s = self.screen();
+            if s.contains(text) {
+                return s;
+            }
+            if Instant::now() > end {
+                panic!("'{text}' did not appear; the screen:\n{s}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// `#{format}` of the pane, e.g. `pane_dead`.
+    fn pane(&self, format: &str) -> String {
+        self.ok(&["display", "-p", "-t", "app", format])
+            .trim()
+            .to_string()
+    }
+
+    /// Waits for the game to end; returns its exit status as the shell
+    /// that started it saw it (tmux may be slow to reap the process).
+    fn wait_exit(&self) -> String {
+        let screen = self.wait("exit=");
+        let status = screen
+            .lines()
+            .find_map(|l| l.trim().strip_prefix("exit="))
+            .unwrap_or_default();
+        status.trim().to_string()
+    }
+
+    /// The game's process id: the child of the shell in the pane.
+    fn game_pid(&self) -> String {
+        let shell = self.pane("#{pane_pid}");
+        let children = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children"));
+        children
+            .unwrap_or_default()
+            .split_whitespace()
+            .next()
+            .unwrap_or_default()
+            .to_string()
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        // tmux may leave its socket file behind: remove it too.
+        let socket = self.run(&["display", "-p", "#{socket_path}"]).stdout;
+        self.run(&["kill-server"]);
+        let socket = String::from_utf8_lossy(&socket).trim().to_string();
+        if socket.contains("culturesim-e2e") {
+            let _ = std::fs::remove_file(socket);
+        }
+        let _ = std::fs::remove_dir_all(std::env::temp_dir().join(&self.socket));
+    }
+}
+
+impl Tmux {
+    /// Answers the dilemmas that opened by themselves (with the
+    /// highlighted choice) until the quarter screen has the keyboard.
+    fn answer_dilemmas(&self) {
+        for _ in 0..8 {
+            if !self.screen().contains("1-9 pick") {
+                return;
+            }
+            self.keys(&["Enter"]);
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// Commits quarter `q` as it stands and waits for its report.
+    fn commit(&self, q: u32) {
+        self.answer_dilemmas();
+        self.keys(&["Enter"]);
+        self.wait("Commit this quarter");
+        self.keys(&["Enter"]);
+        self.wait(&format!("Quarter report · Q{q}"));
+    }
+}
+
+#[test]
+fn three_quarters_a_why_and_a_clean_exit() {
+    // The first scenario on the title screen is the default one.
+    let Some(t) = Tmux::start("play", &["play", "--seed", "7", "--player", "e2e"]) else {
+        return;
+    };
+    t.wait("Scenarios");
+    assert_eq!(t.pane("#{alternate_on}"), "1");
+    t.keys(&["Enter"]);
+    t.wait("Briefing");
+    t.keys(&["Enter"]);
+    t.wait("Quarter 1 of");
+    t.answer_dilemmas();
+    t.keys(&["Right", "Right", "Down", "5", "0", "Down", "5", "0"]);
+    t.commit(1);
+    for q in [2, 3] {
+        t.keys(&["Enter"]);
+        t.wait(&format!("Quarter {q} of"));
+        t.commit(q);
+    }
+    t.keys(&["Down", "w"]);
+    let why = t.wait("Why? Employee engagement");
+    assert!(why.contains("In Q3, employee engagement"), "{why}");
+    t.keys(&["Escape", "q"]);
+    t.wait("Quit?");
+    t.keys(&["y"]);
+    assert_eq!(t.wait_exit(), "0");
+    assert_eq!(t.pane("#{alternate_on}"), "0", "left the alternate screen");
+    assert!(!t.screen().contains("Quarter report"));
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let Some(t) = Tmux::start("term", &[]) else {
+        return;
+    };
+    t.wait("Scenarios");
+    let pid = t.game_pid();
+    let killed = Command::new("kill").args(["-TERM", &pid]).status();
+    assert!(killed.is_ok_and(|s| s.success()));
+    assert_eq!(t.wait_exit(), "143");
+    assert_eq!(t.pane("#{alternate_on}"), "0", "left the alternate screen");
+}
+
+#[test]
+fn ctrl_z_suspends_and_fg_resumes() {
+    let Some(t) = Tmux::start_cmd("stop", "exec bash --norc --noprofile -i") else {
+        return;
+    };
+    t.keys(&["PS1='ready$ '", "Enter"]);
+    t.wait("ready$");
+    let line = format!("'{}' play", env!("CARGO_BIN_EXE_culturesim"));
+    t.keys(&[&line, "Enter"]);
+    t.wait("Scenarios");
+    t.keys(&["C-z"]);
+    t.wait("Stopped");
+    assert_eq!(
+        t.pane("#{alternate_on}"),
+        "0",
+        "suspended on the main screen"
+    );
+    t.keys(&["fg", "Enter"]);
+    t.wait("Scenarios");
+    assert_eq!(t.pane("#{alternate_on}"), "1");
+    // Raw mode is back: one key, no Enter needed after it.
+    t.keys(&["Enter"]);
+    t.wait("Briefing");
+    t.keys(&["Enter"]);
+    t.wait("Quarter 1 of");
+    t.keys(&["q", "y"]);
+    t.wait("ready$");
+    assert_eq!(t.pane("#{alternate_on}"), "0");
+}
+
+#[test]
+fn without_a_terminal_it_says_so() {
+    let out = Command::new(env!("CARGO_BIN_EXE_culturesim"))
+        .arg("play")
+        .output()
+        .expect("the binary runs");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("needs a terminal"), "{stderr}");
+}

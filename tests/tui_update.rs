@@ -1,0 +1,343 @@
+//! The terminal game driven by messages, without a terminal: every screen
+//! change, every lever rule, the dilemma and commit flows, quitting.
+
+#![allow(clippy::expect_used)]
+
+mod tui_fixture;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use culturesim::tui::app::{Overlay, Row, TitleField};
+use culturesim::tui::message::from_key;
+use culturesim::tui::{App, Command, Message, Screen, lever_step, update};
+use tui_fixture::{briefing, play_quarter, send, title};
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+fn session(app: &App) -> &culturesim::tui::Session {
+    app.session.as_ref().expect("a game is being played")
+}
+
+#[test]
+fn title_to_briefing_with_a_typed_seed_and_name() {
+    let mut app = App::new(title());
+    assert_eq!(app.title.seed, "42");
+    send(&mut app, [Message::Tab { forward: true }]);
+    assert_eq!(app.title.field, TitleField::Seed);
+    send(
+        &mut app,
+        [Message::Erase, Message::Erase, Message::Digit(7)],
+    );
+    send(&mut app, [Message::Tab { forward: true }]);
+    assert_eq!(app.title.field, TitleField::Player);
+    // In the name field, letters are text — even q and ?.
+    for c in ['q', '?', 'x'] {
+        let m = from_key(&app, key(KeyCode::Char(c)));
+        assert!(matches!(m, Some(Message::Char(x)) if x == c));
+        send(&mut app, m);
+    }
+    assert_eq!(update(&mut app, Message::Confirm), Command::None);
+    assert_eq!(app.screen, Screen::Briefing);
+    let s = session(&app);
+    assert_eq!(s.game.state().seed, 7);
+    assert_eq!(s.player, "q?x");
+}
+
+#[test]
+fn the_seed_follows_the_scenario_until_typed() {
+    let mut app = App::new(title());
+    send(&mut app, [Message::Down]);
+    assert_eq!(app.title.seed, "1");
+    send(&mut app, [Message::Up]);
+    assert_eq!(app.title.seed, "42");
+    send(
+        &mut app,
+        [Message::Tab { forward: true }, Message::Digit(9)],
+    );
+    send(&mut app, [Message::Down]);
+    assert_eq!(app.title.seed, "9");
+}
+
+#[test]
+fn an_empty_name_becomes_the_default_player() {
+    let mut app = App::new(title());
+    send(&mut app, [Message::Confirm]);
+    assert_eq!(session(&app).player, "Player");
+}
+
+fn budget(app: &App) -> f64 {
+    session(app).game.rules().budget
+}
+
+/// An arrow on the selected lever: more or less money, by a step or five.
+fn arrow(up: bool, big: bool) -> Message {
+    Message::Adjust { up, big }
+}
+
+#[test]
+fn levers_move_by_steps_and_never_past_the_budget() {
+    let mut app = briefing();
+    send(&mut app, [Message::Confirm]);
+    assert_eq!(app.screen, Screen::Quarter);
+    assert_eq!(app.overlay, None);
+    let (budget, step) = (budget(&app), lever_step(budget(&app)));
+    send(&mut app, [arrow(true, false)]);
+    assert_eq!(session(&app).draft.vision, step);
+    for _ in 0..40 {
+        send(&mut app, [arrow(true, true)]);
+    }
+    assert_eq!(session(&app).draft.vision, budget);
+    send(&mut app, [Message::Down, arrow(true, false)]);
+    assert_eq!(session(&app).draft.insight, 0.0, "no budget left");
+    send(&mut app, [Message::Up, arrow(false, true)]);
+    assert_eq!(session(&app).draft.vision, budget - 5.0 * step);
+}
+
+#[test]
+fn typed_amounts_follow_the_digits_and_are_capped() {
+    let mut app = briefing();
+    send(&mut app, [Message::Confirm, Message::Down]);
+    send(
+        &mut app,
+        [Message::Digit(1), Message::Digit(2), Message::Digit(5)],
+    );
+    assert_eq!(session(&app).draft.insight, 125.0);
+    send(&mut app, [Message::Erase]);
+    assert_eq!(session(&app).draft.insight, 12.0);
+    send(
+        &mut app,
+        [Message::Digit(0), Message::Digit(0), Message::Digit(0)],
+    );
+    assert_eq!(session(&app).draft.insight, budget(&app));
+    let shown = culturesim::tui::format::whole(budget(&app));
+    assert!(app.notice.as_deref().is_some_and(|n| n.contains(&shown)));
+    // Moving on ends typing; a new digit starts a new amount.
+    send(&mut app, [Message::Down, Message::Up, Message::Digit(5)]);
+    assert_eq!(session(&app).draft.insight, 5.0);
+}
+
+#[test]
+fn initiatives_toggle_and_respect_cooldowns() {
+    let mut app = briefing();
+    send(&mut app, [Message::Confirm]);
+    for _ in 0..4 {
+        send(&mut app, [Message::Down]);
+    }
+    assert_eq!(session(&app).row(), Row::Initiative(0));
+    send(&mut app, [Message::Toggle]);
+    assert_eq!(
+        session(&app).draft.initiatives,
+        vec!["workshop".to_string()]
+    );
+    send(&mut app, [Message::Toggle, Message::Toggle]);
+    assert!((session(&app).spending() - 40.0).abs() < 1e-9);
+    play_quarter(&mut app);
+    // Quarter 2 opens with the dilemma; answer it later.
+    assert!(matches!(app.overlay, Some(Overlay::Dilemma { .. })));
+    send(&mut app, [Message::Back]);
+    assert_eq!(session(&app).row(), Row::Initiative(0));
+    send(&mut app, [Message::Toggle]);
+    assert!(session(&app).draft.initiatives.is_empty());
+    assert!(
+        app.notice
+            .as_deref()
+            .is_some_and(|n| n.contains("again in"))
+    );
+}
+
+#[test]
+fn a_dilemma_opens_by_itself_and_takes_an_answer() {
+    let mut app = briefing();
+    send(&mut app, [Message::Confirm]);
+    play_quarter(&mut app);
+    assert_eq!(app.screen, Screen::Quarter);
+    assert!(matches!(
+        app.overlay,
+        Some(Overlay::Dilemma { choice: 0, .. })
+    ));
+    send(&mut app, [Message::Down, Message::Up, Message::Confirm]);
+    assert_eq!(app.overlay, None);
+    let answer = session(&app).draft.answers.get("stranded").cloned();
+    assert_eq!(answer.as_deref(), Some("own"));
+    // It can be reopened and changed with a number key.
+    send(&mut app, [Message::Dilemma, Message::Digit(2)]);
+    let answer = session(&app).draft.answers.get("stranded").cloned();
+    assert_eq!(answer.as_deref(), Some("policy"));
+    assert_eq!(app.overlay, None);
+}
+
+#[test]
+fn committing_asks_first_then_plays_and_autosaves() {
+    let mut app = briefing();
+    send(&mut app, [Message::Confirm, Message::Confirm]);
+    assert_eq!(app.overlay, Some(Overlay::Commit));
+    send(&mut app, [Message::Back]);
+    assert_eq!(app.overlay, None);
+    assert_eq!(session(&app).game.state().quarter, 0);
+    send(&mut app, [arrow(true, true), Message::Confirm]);
+    assert_eq!(update(&mut app, Message::Confirm), Command::Autosave);
+    assert_eq!(app.screen, Screen::Report);
+    let s = session(&app);
+    assert_eq!(s.game.state().quarter, 1);
+    // Spending on the levers carries over to the next quarter.
+    assert_eq!(s.draft.vision, 5.0 * lever_step(budget(&app)));
+    update(
+        &mut app,
+        Message::Saved {
+            result: Err("disk full".into()),
+            at: Some("saves/ada.toml".into()),
+        },
+    );
+    assert_eq!(session(&app).saved_at.as_deref(), Some("saves/ada.toml"));
+    send(&mut app, [Message::ShowSave]);
+    assert_eq!(app.overlay, Some(Overlay::Save));
+    assert_eq!(session(&app).save_problem.as_deref(), Some("disk full"));
+}
+
+#[test]
+fn a_refused_quarter_stays_on_the_confirmation() {
+    let mut app = briefing();
+    send(&mut app, [Message::Confirm]);
+    if let Some(s) = app.session.as_mut() {
+        s.draft.marketing = 10_000.0;
+    }
+    send(&mut app, [Message::Confirm]);
+    assert_eq!(update(&mut app, Message::Confirm), Command::None);
+    assert_eq!(app.overlay, Some(Overlay::Commit));
+    assert!(app.notice.as_deref().is_some_and(|n| n.contains("budget")));
+    assert_eq!(session(&app).game.state().quarter, 0);
+}
+
+#[test]
+fn the_report_selects_figures_and_opens_why() {
+    let mut app = briefing();
+    send(&mut app, [Message::Confirm]);
+    send(&mut app, [Message::Confirm, Message::Confirm]);
+    assert_eq!(app.screen, Screen::Report);
+    let first = session(&app).metric;
+    send(&mut app, [Message::Down]);
+    assert_ne!(session(&app).metric, first);
+    send(&mut app, [Message::Why]);
+    assert_eq!(app.overlay, Some(Overlay::Why));
+    send(&mut app, [Message::Tab { forward: false }]);
+    assert_eq!(session(&app).metric, first);
+    send(&mut app, [Message::Back, Message::Confirm]);
+    assert_eq!(app.screen, Screen::Quarter);
+}
+
+#[test]
+fn the_last_quarter_leads_to_the_debrief_and_a_new_game() {
+    let mut app = briefing();
+    send(&mut app, [Message::Confirm]);
+    for _ in 0..8 {
+        send(&mut app, [Message::Back]);
+        play_quarter(&mut app);
+    }
+    assert_eq!(app.screen, Screen::Debrief);
+    let s = session(&app);
+    assert!(s.game.is_over());
+    let d = s.debrief.as_ref().expect("debrief computed");
+    assert_eq!(d.references.len(), 2);
+    assert!(d.references.iter().all(|r| r.history.len() == 8));
+    send(&mut app, [Message::NextChart]);
+    assert_eq!(session(&app).debrief.as_ref().map(|d| d.chart), Some(1));
+    // Play again: same scenario, seed and player, from the briefing.
+    let mut again = app.clone();
+    send(&mut again, [Message::Replay]);
+    assert_eq!(again.screen, Screen::Briefing);
+    let (old, new) = (session(&app), session(&again));
+    assert_eq!(new.game.state().quarter, 0);
+    assert_eq!(new.game.state().seed, old.game.state().seed);
+    assert_eq!(
+        (&new.player, &new.scenario.id),
+        (&old.player, &old.scenario.id)
+    );
+    assert_eq!(update(&mut app, Message::NewGame), Command::ListSaves);
+    assert_eq!(app.screen, Screen::Title);
+    assert!(app.session.is_none());
+}
+
+#[test]
+fn quitting_asks_except_on_ctrl_c() {
+    let mut app = briefing();
+    let q = from_key(&app, key(KeyCode::Char('q')));
+    send(&mut app, q);
+    assert_eq!(app.overlay, Some(Overlay::Quit));
+    let n = from_key(&app, key(KeyCode::Char('n')));
+    send(&mut app, n);
+    assert!(app.running);
+    assert_eq!(app.overlay, None);
+    let ctrl_c = from_key(
+        &app,
+        KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL),
+    );
+    send(&mut app, ctrl_c);
+    assert!(!app.running);
+}
+
+#[test]
+fn ctrl_z_suspends_and_help_toggles() {
+    let mut app = briefing();
+    let z = from_key(
+        &app,
+        KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL),
+    );
+    assert!(matches!(z, Some(Message::Suspend)));
+    assert_eq!(update(&mut app, Message::Suspend), Command::Suspend);
+    send(&mut app, [Message::Help]);
+    assert_eq!(app.overlay, Some(Overlay::Help { scroll: 0 }));
+    send(&mut app, [Message::Down, Message::Down, Message::Up]);
+    assert_eq!(app.overlay, Some(Overlay::Help { scroll: 1 }));
+    send(&mut app, [Message::Back]);
+    assert_eq!(app.overlay, None);
+    assert_eq!(update(&mut app, Message::Resize), Command::None);
+}
+
+#[test]
+fn the_briefing_goes_back_to_the_title() {
+    let mut app = briefing();
+    let esc = from_key(&app, key(KeyCode::Esc));
+    send(&mut app, esc);
+    assert_eq!(app.screen, Screen::Title);
+    assert!(app.session.is_none());
+}
+
+#[test]
+fn saved_games_are_offered_and_resumed_through_the_seam() {
+    use culturesim::tui::{Continuable, Resumed};
+    let mut app = App::new(title());
+    let saved = Continuable {
+        label: "Ada · Test organization · quarter 1 of 8".into(),
+        key: "saves/ada.toml".into(),
+    };
+    update(&mut app, Message::Continuable(vec![saved.clone()]));
+    let rows = app.title.rows();
+    for _ in 0..rows {
+        send(&mut app, [Message::Down]);
+    }
+    assert_eq!(app.title.saved(), Some(&saved));
+    assert_eq!(update(&mut app, Message::Confirm), Command::Resume(saved));
+    update(
+        &mut app,
+        Message::Resumed(Err("the save was edited".into())),
+    );
+    assert_eq!(app.screen, Screen::Title);
+    assert_eq!(app.notice.as_deref(), Some("the save was edited"));
+    // A game saved after quarter 1 continues at quarter 2, its dilemma open.
+    let mut played = briefing();
+    send(&mut played, [Message::Confirm]);
+    play_quarter(&mut played);
+    let s = session(&played).clone();
+    let resumed = Resumed {
+        scenario: s.scenario,
+        game: s.game,
+        player: s.player,
+        location: Some("saves/ada.toml".into()),
+    };
+    update(&mut app, Message::Resumed(Ok(Box::new(resumed))));
+    assert_eq!(session(&app).saved_at.as_deref(), Some("saves/ada.toml"));
+    assert_eq!(app.screen, Screen::Quarter);
+    assert_eq!(session(&app).game.state().quarter, 1);
+    assert!(matches!(app.overlay, Some(Overlay::Dilemma { .. })));
+}
