@@ -69,6 +69,7 @@ pub fn figures_after(q: u32) -> String {
     format!("Figures after Q{q}")
 }
 pub const NEWS: &str = "News";
+pub const NEWS_MORE: &str = " n: all the news ";
 pub const NO_NEWS: &str = "A quiet quarter: nothing out of the ordinary happened.";
 pub const NEWS_START: &str = "Set this quarter's spending on the right, then press Enter.";
 pub const DECISIONS: &str = "Decisions";
@@ -249,6 +250,7 @@ pub const HELP_QUARTER: Keys = &[
     ("Tab", "select a figure; w: why it moved"),
     ("c", "switch chart: people, customers, money"),
     ("s", "where the game is saved"),
+    ("n", "all of last quarter's news"),
     ("Enter", "commit the quarter (you confirm first)"),
 ];
 
