@@ -357,3 +357,20 @@ fn all_the_news_opens_on_n_and_closes() {
     send(&mut app, n);
     assert_eq!(app.overlay, None);
 }
+
+#[test]
+fn a_locked_seed_cannot_be_typed_over() {
+    let mut title = title();
+    let mut locked = tui_fixture::scenario();
+    locked.lock_seed = true;
+    title.catalog.scenarios[0] = locked;
+    let mut app = App::new(title);
+    send(&mut app, [Message::Tab { forward: true }]);
+    assert_eq!(
+        app.title.field,
+        TitleField::Player,
+        "the seed field is skipped"
+    );
+    send(&mut app, [Message::Confirm]);
+    assert_eq!(session(&app).game.state().seed, 42);
+}
