@@ -341,3 +341,36 @@ fn saved_games_are_offered_and_resumed_through_the_seam() {
     assert_eq!(session(&app).game.state().quarter, 1);
     assert!(matches!(app.overlay, Some(Overlay::Dilemma { .. })));
 }
+
+#[test]
+fn all_the_news_opens_on_n_and_closes() {
+    let mut app = briefing();
+    send(&mut app, [Message::Confirm]);
+    play_quarter(&mut app);
+    let n = from_key(&app, key(KeyCode::Esc));
+    send(&mut app, n);
+    let n = from_key(&app, key(KeyCode::Char('n')));
+    assert!(matches!(n, Some(Message::ShowNews)));
+    send(&mut app, n);
+    assert_eq!(app.overlay, Some(Overlay::News));
+    let n = from_key(&app, key(KeyCode::Char('n')));
+    send(&mut app, n);
+    assert_eq!(app.overlay, None);
+}
+
+#[test]
+fn a_locked_seed_cannot_be_typed_over() {
+    let mut title = title();
+    let mut locked = tui_fixture::scenario();
+    locked.lock_seed = true;
+    title.catalog.scenarios[0] = locked;
+    let mut app = App::new(title);
+    send(&mut app, [Message::Tab { forward: true }]);
+    assert_eq!(
+        app.title.field,
+        TitleField::Player,
+        "the seed field is skipped"
+    );
+    send(&mut app, [Message::Confirm]);
+    assert_eq!(session(&app).game.state().seed, 42);
+}

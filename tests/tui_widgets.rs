@@ -7,8 +7,8 @@ mod tui_fixture;
 use culturesim::tui::app::{Chart, Overlay, Screen};
 use culturesim::tui::view::{
     AppView, BriefingView, CommitView, DebriefView, DecisionPanel, DilemmaView, HelpView, KpiPanel,
-    LineChart, NewsPanel, QuarterView, QuitView, ReportView, SaveView, TitleView, WhyView,
-    quarter_chart,
+    LineChart, NewsPanel, NewsView, QuarterView, QuitView, ReportView, SaveView, TitleView,
+    WhyView, quarter_chart,
 };
 use culturesim::tui::{App, Message, Session, Theme};
 use ratatui::buffer::Buffer;
@@ -111,6 +111,7 @@ fn panels_draw_anywhere() {
     let s = session(&app);
     everywhere("kpi", |theme| KpiPanel { session: s, theme });
     everywhere("news", |theme| NewsPanel { session: s, theme });
+    everywhere("all news", |theme| NewsView { session: s, theme });
     everywhere("decisions", |theme| DecisionPanel { session: s, theme });
     for chart in [Chart::People, Chart::Customers, Chart::Money] {
         let mut s = s.clone();
@@ -191,6 +192,7 @@ fn whole_frames_draw_anywhere_with_every_overlay() {
         Some(Overlay::Commit),
         Some(Overlay::Why),
         Some(Overlay::Save),
+        Some(Overlay::News),
         Some(Overlay::Dilemma {
             dilemma: 0,
             choice: 1,

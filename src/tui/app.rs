@@ -33,6 +33,8 @@ pub enum Overlay {
     Why,
     /// Where (and whether) the game is saved.
     Save,
+    /// All of last quarter's news.
+    News,
 }
 
 /// The fields of the title screen.

@@ -60,6 +60,8 @@ pub enum Message {
     },
     /// Show where the game is saved.
     ShowSave,
+    /// Show all of last quarter's news.
+    ShowNews,
     /// A saved game was loaded for play (or could not be).
     Resumed(Result<Box<Resumed>, String>),
     /// The saved games the title screen offers, listed again.
@@ -102,6 +104,7 @@ fn overlay_key(overlay: &Overlay, key: KeyEvent) -> Option<Message> {
         (Overlay::Dilemma { .. }, Esc | Char('q')) => Message::Back,
         (Overlay::Why, Esc | Enter | Char('w' | 'q')) => Message::Back,
         (Overlay::Save, Esc | Enter | Char('s' | 'q')) => Message::Back,
+        (Overlay::News, Esc | Enter | Char('n' | 'q')) => Message::Back,
         (Overlay::Why, Right | Down | Tab | Char('l' | 'j')) => Message::Tab { forward: true },
         (Overlay::Why, Left | Up | BackTab | Char('h' | 'k')) => Message::Tab { forward: false },
         (_, Char('?')) => Message::Help,
@@ -152,6 +155,7 @@ fn screen_key(app: &App, key: KeyEvent) -> Option<Message> {
         (Screen::Quarter | Screen::Report | Screen::Debrief, Char('s')) => Message::ShowSave,
         (Screen::Quarter | Screen::Report | Screen::Debrief, Char('c')) => Message::NextChart,
         (Screen::Debrief, Right | Char('l')) => Message::NextChart,
+        (Screen::Quarter | Screen::Report, Char('n')) => Message::ShowNews,
         (Screen::Debrief, Char('n')) => Message::NewGame,
         (Screen::Debrief, Char('r')) => Message::Replay,
         _ => return None,

@@ -69,8 +69,9 @@ pub fn figures_after(q: u32) -> String {
     format!("Figures after Q{q}")
 }
 pub const NEWS: &str = "News";
+pub const NEWS_MORE: &str = " n: all the news ";
 pub const NO_NEWS: &str = "A quiet quarter: nothing out of the ordinary happened.";
-pub const NEWS_START: &str = "Set this quarter's spending on the right, then press Enter.";
+pub const NEWS_START: &str = "Set this quarter's spending in the decisions panel (↑↓ choose a row, ←→ or digits change it), then press Enter to play the quarter. Press ? for help at any time.";
 pub const DECISIONS: &str = "Decisions";
 pub const BUDGET_LEFT: &str = "budget left";
 pub const CASH_AFTER: &str = "cash after spending";
@@ -202,6 +203,7 @@ pub const KEYS_QUARTER: Keys = &[
     ("q", "quit"),
     ("c", "chart"),
     ("0-9", "type"),
+    ("n", "news"),
     ("s", "save"),
 ];
 pub const KEYS_REPORT: Keys = &[
@@ -211,6 +213,7 @@ pub const KEYS_REPORT: Keys = &[
     ("c", "chart"),
     ("?", "help"),
     ("q", "quit"),
+    ("n", "news"),
     ("s", "save"),
 ];
 pub const KEYS_DEBRIEF: Keys = &[
@@ -249,6 +252,7 @@ pub const HELP_QUARTER: Keys = &[
     ("Tab", "select a figure; w: why it moved"),
     ("c", "switch chart: people, customers, money"),
     ("s", "where the game is saved"),
+    ("n", "all of last quarter's news"),
     ("Enter", "commit the quarter (you confirm first)"),
 ];
 

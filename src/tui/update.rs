@@ -72,6 +72,10 @@ pub fn update(app: &mut App, msg: Message) -> Command {
             app.overlay = Some(Overlay::Save);
             return Command::None;
         }
+        Message::ShowNews if app.session.is_some() => {
+            app.overlay = Some(Overlay::News);
+            return Command::None;
+        }
         _ => {}
     }
     match app.screen {
@@ -89,7 +93,7 @@ fn overlay_update(app: &mut App, overlay: Overlay, msg: Message) -> Command {
         return Command::None;
     }
     match overlay {
-        Overlay::Save => {
+        Overlay::Save | Overlay::News => {
             if matches!(msg, Message::Back) {
                 app.overlay = None;
             }

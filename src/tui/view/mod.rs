@@ -18,7 +18,7 @@ pub use chart::LineChart;
 pub use debrief::DebriefView;
 pub use decisions::DecisionPanel;
 pub use overlay::{CommitView, DilemmaView, HelpView, QuitView, SaveView};
-pub use quarter::{KpiPanel, NewsPanel, QuarterView, chart as quarter_chart};
+pub use quarter::{KpiPanel, NewsPanel, NewsView, QuarterView, chart as quarter_chart};
 pub use report::ReportView;
 pub use title::TitleView;
 pub use why::WhyView;
@@ -112,6 +112,7 @@ impl Widget for AppView<'_> {
             }
             .render(body, buf),
             (Overlay::Why, Some(s)) => WhyView { session: s, theme }.render(body, buf),
+            (Overlay::News, Some(s)) => NewsView { session: s, theme }.render(body, buf),
             (Overlay::Save, Some(s)) => SaveView {
                 autosaves: app.autosaves,
                 at: s.saved_at.as_deref(),
@@ -160,7 +161,7 @@ fn footer_line(app: &App, theme: Theme, width: u16) -> Line<'static> {
         (Some(Overlay::Commit), _) => text::KEYS_COMMIT,
         (Some(Overlay::Dilemma { .. }), _) => text::KEYS_DILEMMA,
         (Some(Overlay::Why), _) => text::KEYS_WHY,
-        (Some(Overlay::Save), _) => text::KEYS_HELP_CLOSE,
+        (Some(Overlay::Save | Overlay::News), _) => text::KEYS_HELP_CLOSE,
         (None, Screen::Title) => text::KEYS_TITLE,
         (None, Screen::Briefing) => text::KEYS_BRIEFING,
         (None, Screen::Quarter) => text::KEYS_QUARTER,

@@ -35,7 +35,7 @@ impl Widget for HelpView {
             Screen::Debrief => text::KEYS_DEBRIEF,
         };
         let mut out: Vec<Line> = vec![Line::styled(text::HELP_KEYS, theme.title())];
-        for (k, what) in keys {
+        for (k, what) in keys.iter().filter(|(k, _)| !matches!(*k, "?" | "q")) {
             out.push(Line::from(vec![
                 Span::styled(format!("  {k:<11}"), theme.key()),
                 Span::raw(fit(what, w.saturating_sub(13))),

@@ -186,10 +186,37 @@ pub struct NewsPanel<'a> {
 
 impl Widget for NewsPanel<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let block = panel(text::NEWS, self.theme, false);
+        let mut block = panel(text::NEWS, self.theme, false);
         let inner = block.inner(area);
-        block.render(area, buf);
         let out = news_lines(self.session, usize::from(inner.width), self.theme);
+        if out.len() > usize::from(inner.height) {
+            block =
+                block.title_bottom(Line::styled(text::NEWS_MORE, self.theme.key()).right_aligned());
+        }
+        block.render(area, buf);
+        lines(inner, buf, out);
+    }
+}
+
+/// All the news of the last quarter, full width (`n`).
+pub struct NewsView<'a> {
+    pub session: &'a Session,
+    pub theme: Theme,
+}
+
+impl Widget for NewsView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let width = 76u16.min(area.width);
+        let out = news_lines(
+            self.session,
+            usize::from(width.saturating_sub(2)),
+            self.theme,
+        );
+        let height = u16::try_from(out.len() + 2).unwrap_or(u16::MAX);
+        let r = super::widgets::popup(area, width, height, buf);
+        let block = panel(text::NEWS, self.theme, true);
+        let inner = block.inner(r);
+        block.render(r, buf);
         lines(inner, buf, out);
     }
 }

@@ -2,7 +2,6 @@
 //! cause, the causes of the selected figure in detail, and the news.
 
 use super::WhyView;
-use super::quarter::news_lines;
 use super::widgets::{lines, panel, wrap};
 use crate::tui::app::Session;
 use crate::tui::explain::{causes_of_change, main_causes};
@@ -129,10 +128,7 @@ impl Widget for ReportView<'_> {
             render_causes(s, theme, causes, buf);
             news
         };
-        let block = panel(text::NEWS, theme, false);
-        let inner = block.inner(news);
-        block.render(news, buf);
-        lines(inner, buf, news_lines(s, usize::from(inner.width), theme));
+        super::NewsPanel { session: s, theme }.render(news, buf);
     }
 }
 

@@ -136,7 +136,7 @@ fn render_fields(t: &Title, theme: Theme, area: Rect, buf: &mut Buffer) {
         Line::from("")
     } else if t.seed_locked() {
         Line::from(vec![
-            Span::raw(format!("{} ", t.seed)),
+            Span::raw(format!("{} ", t.scenario().map_or(0, |s| s.seed))),
             Span::styled(text::TITLE_SEED_LOCKED, theme.dim()),
         ])
     } else {
