@@ -41,7 +41,6 @@ impl Widget for TitleView<'_> {
 fn render_list(t: &Title, theme: Theme, area: Rect, buf: &mut Buffer) {
     let block = panel(text::TITLE_SCENARIOS, theme, t.field == TitleField::List);
     let inner = block.inner(area);
-    block.render(area, buf);
     let width = usize::from(inner.width);
     let mut out: Vec<Line> = Vec::new();
     let row_style = |i: usize| {
@@ -94,6 +93,13 @@ fn render_list(t: &Title, theme: Theme, area: Rect, buf: &mut Buffer) {
         t.selected
     };
     let skip = (line + 1).saturating_sub(h);
+    // Saved games below the fold must not go unnoticed at 80×24.
+    let block = if out.len() > skip + h {
+        block.title_bottom(Line::from(text::MORE_BELOW).right_aligned())
+    } else {
+        block
+    };
+    block.render(area, buf);
     lines(inner, buf, out.into_iter().skip(skip).collect());
 }
 
