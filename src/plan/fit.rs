@@ -50,16 +50,8 @@ fn scale(d: &mut Decisions, k: f64) {
 
 #[cfg(test)]
 mod tests {
+    use super::super::reference::levers;
     use super::*;
-
-    fn levers(vision: f64, insight: f64, skills: f64) -> Decisions {
-        Decisions {
-            vision,
-            insight,
-            skills,
-            ..Decisions::default()
-        }
-    }
 
     #[test]
     fn fit_cuts_decisions_down_to_the_cash_available() {

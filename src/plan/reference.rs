@@ -139,7 +139,7 @@ impl Lever {
     }
 }
 
-fn levers(vision: f64, insight: f64, skills: f64) -> Decisions {
+pub(super) fn levers(vision: f64, insight: f64, skills: f64) -> Decisions {
     Decisions {
         vision,
         insight,

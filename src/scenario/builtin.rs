@@ -12,44 +12,27 @@ struct Shipped {
     bytes: &'static [u8],
 }
 
+/// One [`Shipped`] per id, its file embedded from `scenarios/ID.toml`.
+macro_rules! shipped {
+    ($($id:literal),* $(,)?) => {
+        &[$(Shipped {
+            id: $id,
+            path: concat!("scenarios/", $id, ".toml"),
+            bytes: include_bytes!(concat!("../../scenarios/", $id, ".toml")),
+        }),*]
+    };
+}
+
 /// The shipped scenarios: the default first, then the tutorial, then the
 /// stories.
-const SHIPPED: &[Shipped] = &[
-    Shipped {
-        id: "electronics",
-        path: "scenarios/electronics.toml",
-        bytes: include_bytes!("../../scenarios/electronics.toml"),
-    },
-    Shipped {
-        id: "tutorial",
-        path: "scenarios/tutorial.toml",
-        bytes: include_bytes!("../../scenarios/tutorial.toml"),
-    },
-    Shipped {
-        id: "alpine",
-        path: "scenarios/alpine.toml",
-        bytes: include_bytes!("../../scenarios/alpine.toml"),
-    },
-    Shipped {
-        id: "homecare",
-        path: "scenarios/homecare.toml",
-        bytes: include_bytes!("../../scenarios/homecare.toml"),
-    },
-    Shipped {
-        id: "storm",
-        path: "scenarios/storm.toml",
-        bytes: include_bytes!("../../scenarios/storm.toml"),
-    },
-    Shipped {
-        id: "launch",
-        path: "scenarios/launch.toml",
-        bytes: include_bytes!("../../scenarios/launch.toml"),
-    },
-    Shipped {
-        id: "crisis",
-        path: "scenarios/crisis.toml",
-        bytes: include_bytes!("../../scenarios/crisis.toml"),
-    },
+const SHIPPED: &[Shipped] = shipped![
+    "electronics",
+    "tutorial",
+    "alpine",
+    "homecare",
+    "storm",
+    "launch",
+    "crisis"
 ];
 
 /// The id of the default scenario.
