@@ -145,3 +145,14 @@ fn a_plan_with_a_typo_exits_2_with_line_and_column() {
     );
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn a_locked_seed_cannot_be_changed_for_a_run() {
+    let o = culturesim(&["run", "tutorial", "--plan", "balanced", "--seed", "5"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("scenario 'tutorial' locks its seed"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -48,24 +48,24 @@ fn hashes(rules: &Rules) -> Vec<String> {
 }
 
 const GOLDEN_WORLD: &str = "\
-seed 1 do-nothing: f3bcf18ba2e55ff6\n\
-seed 1 balanced: c680633035f8e05f\n\
-seed 1 all-at-once: bac1af1e1b105948\n\
-seed 1 cost-cutter: fd644cafe33d3ce5\n\
-seed 7 do-nothing: 65123f94d0d56cef\n\
-seed 7 balanced: 1cfe2b9519ed17d4\n\
-seed 7 all-at-once: f3f8bf14d297faee\n\
-seed 7 cost-cutter: 0b25e8bc80471448\n\
-seed 42 do-nothing: 212abc8b9784daf5\n\
-seed 42 balanced: e9b68a50ef613ea7\n\
-seed 42 all-at-once: de4d58c34bbe81a8\n\
-seed 42 cost-cutter: 09b8ccc9bf8bd671";
+seed 1 do-nothing: 2318046a31d3e34a\n\
+seed 1 balanced: fbd8e2b4ba5888bf\n\
+seed 1 all-at-once: 28bbc3d14a75f051\n\
+seed 1 cost-cutter: bbb157ca3cd621ed\n\
+seed 7 do-nothing: 14e849474f43844e\n\
+seed 7 balanced: a677891bac89dad5\n\
+seed 7 all-at-once: 37a8e116e8983fbe\n\
+seed 7 cost-cutter: 8e3f9f6ed3df3a44\n\
+seed 42 do-nothing: c57a58b756cf8d95\n\
+seed 42 balanced: 007b6c63b15143af\n\
+seed 42 all-at-once: 23e33371dc30babf\n\
+seed 42 cost-cutter: 29a31293d39cdfb7";
 
 #[test]
 fn the_test_world_follows_its_golden_trajectories() {
     let got = hashes(&world()).join("\n");
     assert_eq!(
-        MODEL_VERSION, 1,
+        MODEL_VERSION, 2,
         "model version changed: update the golden hashes with it"
     );
     assert_eq!(
@@ -115,39 +115,39 @@ fn shipped_hashes() -> Vec<String> {
 }
 
 const GOLDEN_SHIPPED: &str = "\
-seed 2024 do-nothing: b4049794b41bf28f\n\
-seed 1 do-nothing: ebe3897d4d165820\n\
-seed 99 do-nothing: da047a6e1a47ddec\n\
-seed 2024 balanced: f0f935bca51c7f24\n\
-seed 1 balanced: cb6df736d1a63354\n\
-seed 99 balanced: aa11bb89ed9dea06\n\
-seed 2024 all-at-once: ac9077014b04dd04\n\
-seed 1 all-at-once: 4c15cf9f2b53bd92\n\
-seed 99 all-at-once: 4a05dda2966aec54\n\
-seed 2024 sequenced: 32a4cd7fe5bfbc4f\n\
-seed 1 sequenced: d065670a46350997\n\
-seed 99 sequenced: e4a406589341132a\n\
-seed 2024 cost-cutter: d716e6a2e8cafb7e\n\
-seed 1 cost-cutter: fc6766eae87e6fdd\n\
-seed 99 cost-cutter: 88eac856a624bbd2\n\
-tutorial seed 7 do-nothing: d3e2628f480743b0\n\
-tutorial seed 7 balanced: df903bd5d5adcb52\n\
-tutorial seed 7 all-at-once: a1a096ddb39cf125\n\
-alpine seed 1989 do-nothing: 9316a442ddcb23eb\n\
-alpine seed 1989 balanced: 612a43b99590ad32\n\
-alpine seed 1989 all-at-once: 5bf378deb39a5415\n\
-homecare seed 311 do-nothing: 71f5b80c2a4891aa\n\
-homecare seed 311 balanced: 7def1857e16ca16e\n\
-homecare seed 311 all-at-once: c1a7715555922126\n\
-storm seed 2004 do-nothing: acf12db5e1b48bc5\n\
-storm seed 2004 balanced: c7ad47098fd3aa17\n\
-storm seed 2004 all-at-once: 567a74857008ea80\n\
-launch seed 2010 do-nothing: 40a709b6eaa8ff51\n\
-launch seed 2010 balanced: 8b0860563e866778\n\
-launch seed 2010 all-at-once: 35c7d101620eda42\n\
-crisis seed 2008 do-nothing: 11874797eeb0e4ee\n\
-crisis seed 2008 balanced: 0d855c983ccb92b7\n\
-crisis seed 2008 all-at-once: 35216e4b833d3530";
+seed 2024 do-nothing: 0497521abaa9b3b1\n\
+seed 1 do-nothing: f2578504e1f79027\n\
+seed 99 do-nothing: 3eb1428d2260fb9a\n\
+seed 2024 balanced: 81a6f486c7f862b7\n\
+seed 1 balanced: 7aed590df56c7f15\n\
+seed 99 balanced: 1289d505eab26052\n\
+seed 2024 all-at-once: 4858839a5727053d\n\
+seed 1 all-at-once: 899d0e595cee2a46\n\
+seed 99 all-at-once: 97d801cde41857f0\n\
+seed 2024 sequenced: b36ac2cb08a9dd1a\n\
+seed 1 sequenced: 1dbbc9fd0ac5e983\n\
+seed 99 sequenced: e77788771322cbaf\n\
+seed 2024 cost-cutter: 825ba50648f99330\n\
+seed 1 cost-cutter: 421d1a78501464c1\n\
+seed 99 cost-cutter: 11d938c1147bb241\n\
+tutorial seed 7 do-nothing: 32d7efc1ffb88737\n\
+tutorial seed 7 balanced: a6754bf1481ead71\n\
+tutorial seed 7 all-at-once: 90aa94767e24b161\n\
+alpine seed 1989 do-nothing: 251f33210c539c8f\n\
+alpine seed 1989 balanced: 5cd55f0ec9214422\n\
+alpine seed 1989 all-at-once: dce20f1b1d3f2b13\n\
+homecare seed 311 do-nothing: babc4a28c081f647\n\
+homecare seed 311 balanced: a760c30541656e06\n\
+homecare seed 311 all-at-once: ba75a8e07d082d78\n\
+storm seed 2004 do-nothing: d14270a9b009e307\n\
+storm seed 2004 balanced: 5a5854cbd505159f\n\
+storm seed 2004 all-at-once: bd75a80151506f55\n\
+launch seed 2010 do-nothing: 53aa226fb1374945\n\
+launch seed 2010 balanced: b9cf9b06acb1da99\n\
+launch seed 2010 all-at-once: 3f6847e530838d4b\n\
+crisis seed 2008 do-nothing: 0c2abead727000f7\n\
+crisis seed 2008 balanced: 9a2d5be261e354c2\n\
+crisis seed 2008 all-at-once: 1f74754e224099f9";
 
 #[test]
 fn the_shipped_scenario_follows_its_golden_trajectories() {

@@ -126,7 +126,11 @@ proptest! {
     fn extreme_parameters_never_break_the_bounds(
         seed in any::<u64>(),
         plan in decisions(),
-        picks in prop::collection::vec((0usize..64, 0.0..=1.0f64), 0..12),
+        picks in prop::collection::vec(
+            // The ends of each range as well as points inside it.
+            (0usize..64, prop_oneof![Just(0.0), Just(1.0), 0.0..=1.0f64]),
+            0..12,
+        ),
     ) {
         // Any parameter anywhere in its allowed range.
         let mut rules = world();

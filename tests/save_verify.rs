@@ -5,9 +5,9 @@
 
 mod save_support;
 
-use culturesim::save::{self, ErrorKind, Hex64, Loaded};
+use culturesim::save::{self, ErrorKind, Hex64, Loaded, Save};
 use culturesim::sim::MODEL_VERSION;
-use save_support::{edit, eventful, play, scratch, shipped, verifier, write};
+use save_support::{at, edit, eventful, play, scratch, shipped, verifier, write};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -395,4 +395,41 @@ fn a_folder_verifies_as_the_saves_in_it() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no save files"));
+}
+
+#[test]
+fn a_scenario_handed_in_beside_the_saves_is_not_a_failed_save() {
+    let good = genuine("folder-with-scenario");
+    let dir = good.parent().unwrap();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/electronics.toml"),
+        dir.join("custom.toml"),
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_culturesim"))
+        .arg("verify")
+        .arg(dir)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(!stdout.contains("custom.toml"), "{stdout}");
+    // Named explicitly, it is checked, and it is not a save.
+    let out = Command::new(env!("CARGO_BIN_EXE_culturesim"))
+        .arg("verify")
+        .arg(dir.join("custom.toml"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn a_title_with_a_tab_still_makes_saves_that_verify() {
+    let mut scenario = shipped();
+    scenario.title = "Tab\there".into();
+    let game = play(&scenario, 42, 3);
+    let save = Save::from_game_at(&scenario, "Ann", &game, at(1_795_446_127));
+    assert_eq!(save.scenario.title, "Tab here");
+    let text = toml::to_string(&save).unwrap();
+    assert!(!text.contains('\t'));
 }

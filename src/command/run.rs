@@ -13,7 +13,18 @@ use std::path::Path;
 pub fn run(args: &RunArgs) -> Result<(), Failure> {
     let scenario = scenario::load(&args.scenario).map_err(Failure::input)?;
     let plan = find_plan(&args.plan, &scenario)?;
-    let seed = args.seed.unwrap_or(scenario.seed);
+    let seed = match args.seed {
+        // A class scenario locks its seed: a save on another one would
+        // never verify.
+        Some(s) if scenario.lock_seed && s != scenario.seed => {
+            return Err(Failure::input(format!(
+                "scenario '{}' locks its seed to {}: run it without --seed",
+                scenario.id, scenario.seed
+            )));
+        }
+        Some(s) => s,
+        None => scenario.seed,
+    };
     let plan_name = args.plan.display().to_string();
     let game =
         plan::play(scenario.rules.clone(), seed, &plan, &plan_name).map_err(Failure::input)?;

@@ -235,7 +235,8 @@ impl Save {
             player: clean_player(player),
             scenario: ScenarioRef {
                 id: scenario.id.clone(),
-                title: scenario.title.clone(),
+                // Titles may hold tabs; a save holds no control characters.
+                title: clean_text(&scenario.title),
                 hash: Hex64(scenario.content_hash),
                 origin: scenario.origin.clone(),
             },
@@ -268,15 +269,20 @@ const HEADER: &str = "\
 
 /// A player name fit for a file and a terminal: no control characters, no
 /// surrounding blanks, at most [`MAX_PLAYER_CHARS`] characters.
-pub fn clean_player(name: &str) -> String {
-    let cleaned: String = name
-        .chars()
+/// Text with control characters (tabs included) turned into single
+/// spaces, as saves hold it.
+pub fn clean_text(text: &str) -> String {
+    text.chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect::<String>()
         .split_whitespace()
         .collect::<Vec<_>>()
-        .join(" ");
-    let cut: String = cleaned.chars().take(MAX_PLAYER_CHARS).collect();
+        .join(" ")
+}
+
+/// A player or team name as saves hold it.
+pub fn clean_player(name: &str) -> String {
+    let cut: String = clean_text(name).chars().take(MAX_PLAYER_CHARS).collect();
     match cut.trim() {
         "" => "anonymous".to_string(),
         t => t.to_string(),

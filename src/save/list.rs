@@ -86,10 +86,27 @@ pub fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
     paths
         .iter()
         .flat_map(|p| match p.is_dir().then(|| save_files(p)) {
-            Some(Ok(files)) => files,
+            // In a folder, a scenario handed in beside the saves is not a
+            // failed save: only files that say they are saves count.
+            Some(Ok(files)) => files.into_iter().filter(|f| looks_like_save(f)).collect(),
             _ => vec![p.clone()],
         })
         .collect()
+}
+
+/// Whether a file declares a save format (`format = …`, or `version = …`
+/// for the oldest saves) at its top level. Unreadable files count, so that
+/// verification reports them.
+fn looks_like_save(path: &Path) -> bool {
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return true;
+    };
+    text.lines()
+        .take_while(|l| !l.trim_start().starts_with('['))
+        .any(|l| {
+            let l = l.trim_start();
+            l.starts_with("format") || l.starts_with("version")
+        })
 }
 
 fn is_save_name(path: &Path) -> bool {

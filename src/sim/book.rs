@@ -48,7 +48,7 @@ impl Book {
     /// moves by `total` exactly; the parts sum to it up to rounding.
     pub(crate) fn split(&mut self, stock: Stock, name: &'static str, total: f64, shares: &Shares) {
         self.acc[stock.index()] += total;
-        for (source, share) in &shares.0 {
+        for (source, share) in shares.iter() {
             let cause = source.map_or(Cause::Model(name), |source| Cause::Via {
                 flow: name,
                 source,

@@ -88,7 +88,7 @@ impl Decisions {
         }
         let levers = self.lever_total();
         // A hair of tolerance so that a budget split into thirds still fits.
-        if levers > rules.budget + 1e-9 {
+        if levers > rules.budget * (1.0 + 1e-12) + 1e-9 {
             return Err(DecisionError::OverBudget {
                 spent: levers,
                 budget: rules.budget,
@@ -131,6 +131,15 @@ impl Decisions {
                 });
             };
             spent += c.cost;
+        }
+        // Dilemmas left unanswered take their default, which may cost too.
+        for d in &state.pending {
+            let Some(def) = rules.dilemmas.get(usize::from(*d)) else {
+                continue;
+            };
+            if !self.answers.contains_key(&def.id) {
+                spent += def.choices.get(def.default_choice).map_or(0.0, |c| c.cost);
+            }
         }
         let cash = state.stocks.get(super::stock::Stock::Cash);
         let available = cash - rules.credit_line;

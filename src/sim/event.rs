@@ -175,7 +175,8 @@ impl Drivers {
         let total = self.get(d);
         let mut shares = Shares::default();
         let neutral = d.neutral();
-        if total == 0.0 || neutral == 0.0 {
+        let touched = effects.iter().any(|e| e.effect.target == Target::Driver(d));
+        if total == 0.0 || neutral == 0.0 || !touched {
             shares.push(None, 1.0);
             return shares;
         }
@@ -196,18 +197,47 @@ impl Drivers {
     }
 }
 
-/// Shares of a driver's value by origin (see [`Drivers::shares`]).
-#[derive(Clone, Debug, Default, PartialEq)]
-pub(crate) struct Shares(pub Vec<(Option<Source>, f64)>);
+/// Shares of a driver's value by origin (see [`Drivers::shares`]), kept
+/// on the stack: this runs several times a quarter.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Shares {
+    items: [(Option<Source>, f64); SHARES],
+    len: usize,
+}
+
+/// Origins a driver's value is split into; more effects than this on one
+/// driver at once are added to the last one's share (the total stays exact).
+const SHARES: usize = 8;
+
+impl Default for Shares {
+    fn default() -> Self {
+        Shares {
+            items: [(None, 0.0); SHARES],
+            len: 0,
+        }
+    }
+}
 
 impl Shares {
     /// All of it the model's own.
     pub(crate) fn own() -> Shares {
-        Shares(vec![(None, 1.0)])
+        let mut s = Shares::default();
+        s.push(None, 1.0);
+        s
+    }
+
+    /// The shares in order: the model's own first, then each effect's.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &(Option<Source>, f64)> {
+        self.items[..self.len].iter()
     }
 
     fn push(&mut self, source: Option<Source>, share: f64) {
-        self.0.push((source, share));
+        if self.len < SHARES {
+            self.items[self.len] = (source, share);
+            self.len += 1;
+        } else {
+            self.items[SHARES - 1].1 += share;
+        }
     }
 }
 

@@ -53,8 +53,11 @@ pub fn customer_equity(
     let mut equity = 0.0;
     for (k, seg) in Stock::SEGMENTS.iter().enumerate() {
         let r = 1.0 - clamp(base * SEGMENT_CHURN[k], 0.0, 1.0);
-        let margin = rules.economics.price[k] * pf - rules.economics.cost_to_serve[k] * cost_driver;
-        equity += stocks.get(*seg) * margin * r / (1.0 + p.discount_rate - r);
+        let margin =
+            rules.economics.price[k] * pf - rules.economics.cost_to_serve[k] * pos(cost_driver);
+        // Never divide by zero: no churn and no discounting would make a
+        // customer worth infinitely much.
+        equity += stocks.get(*seg) * margin * r / max(1.0 + p.discount_rate - r, 1e-6);
     }
     equity
 }

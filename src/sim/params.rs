@@ -118,7 +118,7 @@ model_params! {
     board_rate = 10.0, 0.0, 100.0, "Board confidence change per 100% of profit above or below expectation";
     board_max_step = 15.0, 0.0, 100.0, "Largest change of board confidence in one quarter";
     noise_max = 0.15, 0.0, 1.0, "Measurement noise on reported customer figures with no insight (relative)";
-    discount_rate = 0.024, 0.0, 1.0, "Discount rate per quarter for customer equity";
+    discount_rate = 0.024, 0.001, 1.0, "Discount rate per quarter for customer equity";
 }
 
 #[cfg(test)]

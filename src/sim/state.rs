@@ -166,12 +166,12 @@ impl State {
     }
 }
 
+/// Revenue created in quarter q arrives in quarter q + slots: the delay
+/// rounded up, and at least the next quarter.
 fn delay_slots(rules: &Rules) -> usize {
-    // The delay is a whole number of quarters; one slot more holds the
-    // revenue created this quarter.
     let d = rules.params.new_product_delay;
     let mut slots = 1;
-    while (slots as f64) < d + 1.0 && slots < 16 {
+    while (slots as f64) < d && slots < 16 {
         slots += 1;
     }
     slots

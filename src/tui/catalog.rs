@@ -32,7 +32,18 @@ pub fn gather(folder: &Path) -> Catalog {
     for path in files {
         let shown = path.display().to_string();
         match scenario::load(&shown) {
-            Ok(s) if catalog.scenarios.iter().any(|k| k.id == s.id) => {}
+            // The shipped file itself, found in ./scenarios: already listed.
+            Ok(s)
+                if catalog
+                    .scenarios
+                    .iter()
+                    .any(|k| k.id == s.id && k.content_hash == s.content_hash) => {}
+            // An edited copy that kept a shipped id: list it, and say which
+            // one it is, rather than silently play the original.
+            Ok(mut s) if catalog.scenarios.iter().any(|k| k.id == s.id) => {
+                s.title = format!("{} ({shown})", s.title);
+                catalog.scenarios.push(s);
+            }
             Ok(s) => catalog.scenarios.push(s),
             Err(e) => {
                 let reason = e.to_string();
