@@ -112,7 +112,7 @@ model_params! {
     repricing_rate = 0.10, 0.0, 1.0, "Share of costly accounts fixed per quarter by a re-pricing programme at full insight";
     price_experience = 0.10, 0.0, 1.0, "Price realisation gained (or lost) per 50 points of experience above (below) 50";
     new_product_rate = 0.03, 0.0, 1.0, "New-product revenue as a share of the customer base's revenue at full innovation";
-    new_product_delay = 2.0, 0.0, 8.0, "Quarters before new-product revenue arrives";
+    new_product_delay = 2.0, 0.0, 8.0, "Quarters before new-product revenue arrives (rounded up; at least 1)";
     profit_growth_scale = 0.10, 0.01, 10.0, "Year-on-year profit growth that counts as one unit of good news";
     board_tolerance = 0.9, 0.0, 2.0, "Share of the expected profit the board accepts without losing confidence";
     board_rate = 10.0, 0.0, 100.0, "Board confidence change per 100% of profit above or below expectation";
