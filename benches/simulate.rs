@@ -1,6 +1,8 @@
 //! How fast the model runs: one full game of 20 quarters, and 10,000 games
-//! (the scale of a balance lab). Goal: at least a million simulated
-//! quarters per second on one core. Run with `cargo bench --bench simulate`.
+//! (the scale of a balance lab), on the shipped default scenario (events,
+//! dilemmas, initiatives) and on the bare reference organization. Goal: at
+//! least a million simulated quarters per second on one core. Run with
+//! `cargo bench --bench simulate`.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use culturesim::plan::Plan;
@@ -15,15 +17,18 @@ fn full_game(rules: &Arc<Rules>, plan: &Plan, seed: u64) -> f64 {
 }
 
 fn bench(c: &mut Criterion) {
-    let rules = Arc::new(
-        culturesim::scenario::load("electronics")
-            .map(|s| (*s.rules).clone())
-            .unwrap_or_default(),
-    );
+    let electronics = culturesim::scenario::load("electronics")
+        .map(|s| (*s.rules).clone())
+        .unwrap_or_default();
+    group(c, "simulate electronics", Arc::new(electronics));
+    group(c, "simulate reference", Arc::new(Rules::default()));
+}
+
+fn group(c: &mut Criterion, name: &str, rules: Arc<Rules>) {
     let plan = Plan::balanced(&rules);
     let quarters = u64::from(rules.quarters);
 
-    let mut group = c.benchmark_group("simulate");
+    let mut group = c.benchmark_group(name);
     group.throughput(Throughput::Elements(quarters));
     group.bench_function("one game (quarters/s)", |b| {
         b.iter(|| full_game(&rules, &plan, black_box(7)))

@@ -132,15 +132,21 @@ pub(crate) fn age_effects(state: &mut State) {
 /// The value of every driver this quarter: neutral × product of the
 /// multiplying effects + sum of the adding ones.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Drivers([f64; Driver::ALL.len()]);
+pub(crate) struct Drivers {
+    values: [f64; Driver::ALL.len()],
+    /// Bit `d` is set when an effect touches driver `d` this quarter.
+    touched: u32,
+}
 
 impl Drivers {
     pub(crate) fn from_effects(effects: &[ActiveEffect]) -> Drivers {
         let mut mult = [1.0; Driver::ALL.len()];
         let mut add = [0.0; Driver::ALL.len()];
+        let mut touched = 0u32;
         for e in effects {
             if let Target::Driver(d) = e.effect.target {
                 let i = d as usize;
+                touched |= 1 << i;
                 match e.effect.op {
                     Op::Multiply => mult[i] *= e.effect.value,
                     Op::Add => add[i] += e.effect.value,
@@ -159,11 +165,14 @@ impl Drivers {
                 neutral * mult[i] + add[i]
             };
         }
-        Drivers(out)
+        Drivers {
+            values: out,
+            touched,
+        }
     }
 
     pub(crate) fn get(&self, d: Driver) -> f64 {
-        self.0[d as usize]
+        self.values[d as usize]
     }
 
     /// How a multiplying driver's value splits between the model's own
@@ -175,7 +184,7 @@ impl Drivers {
         let total = self.get(d);
         let mut shares = Shares::default();
         let neutral = d.neutral();
-        let touched = effects.iter().any(|e| e.effect.target == Target::Driver(d));
+        let touched = self.touched & (1 << d as usize) != 0;
         if total == 0.0 || neutral == 0.0 || !touched {
             shares.push(None, 1.0);
             return shares;
