@@ -161,6 +161,16 @@ pub struct Effect {
 }
 
 impl Effect {
+    /// An effect on `target` that lasts `quarters` quarters.
+    pub fn new(target: Target, op: Op, value: f64, quarters: u32) -> Effect {
+        Effect {
+            target,
+            op,
+            value,
+            quarters,
+        }
+    }
+
     /// A short description such as "churn ×1.30 for 4 quarters".
     pub fn describe(&self) -> String {
         let what = match self.op {

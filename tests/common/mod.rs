@@ -11,15 +11,6 @@ use std::sync::Arc;
 /// The seeds every behaviour test runs across.
 pub const SEEDS: std::ops::Range<u64> = 0..60;
 
-fn effect(target: Target, op: Op, value: f64, quarters: u32) -> Effect {
-    Effect {
-        target,
-        op,
-        value,
-        quarters,
-    }
-}
-
 fn random_event(id: &str, chance: f64, max_times: u32, effects: Vec<Effect>) -> EventDef {
     EventDef {
         id: id.into(),
@@ -44,13 +35,18 @@ pub fn world() -> Rules {
                 "supply",
                 0.10,
                 3,
-                vec![effect(Target::Driver(Driver::Churn), Op::Multiply, 1.25, 2)],
+                vec![Effect::new(
+                    Target::Driver(Driver::Churn),
+                    Op::Multiply,
+                    1.25,
+                    2,
+                )],
             ),
             random_event(
                 "boom",
                 0.08,
                 2,
-                vec![effect(
+                vec![Effect::new(
                     Target::Driver(Driver::MarketGrowth),
                     Op::Multiply,
                     2.0,
@@ -61,13 +57,23 @@ pub fn world() -> Rules {
                 "lost_account",
                 0.08,
                 2,
-                vec![effect(Target::Stock(Stock::Valuable), Op::Add, -12.0, 1)],
+                vec![Effect::new(
+                    Target::Stock(Stock::Valuable),
+                    Op::Add,
+                    -12.0,
+                    1,
+                )],
             ),
             random_event(
                 "star_hire",
                 0.06,
                 2,
-                vec![effect(Target::Stock(Stock::Engagement), Op::Add, 2.0, 1)],
+                vec![Effect::new(
+                    Target::Stock(Stock::Engagement),
+                    Op::Add,
+                    2.0,
+                    1,
+                )],
             ),
         ],
         initiatives: vec![cost_cutting()],
@@ -86,10 +92,10 @@ pub fn cost_cutting() -> InitiativeDef {
         cooldown: 8,
         load: 1.0,
         effects: vec![
-            effect(Target::Driver(Driver::FixedCosts), Op::Multiply, 0.8, 8),
-            effect(Target::Stock(Stock::Engagement), Op::Add, -3.0, 4),
-            effect(Target::Stock(Stock::Skills), Op::Add, -3.0, 4),
-            effect(Target::Stock(Stock::Fatigue), Op::Add, 12.0, 1),
+            Effect::new(Target::Driver(Driver::FixedCosts), Op::Multiply, 0.8, 8),
+            Effect::new(Target::Stock(Stock::Engagement), Op::Add, -3.0, 4),
+            Effect::new(Target::Stock(Stock::Skills), Op::Add, -3.0, 4),
+            Effect::new(Target::Stock(Stock::Fatigue), Op::Add, 12.0, 1),
         ],
     }
 }
@@ -108,11 +114,11 @@ pub fn crisis_world(at: u32) -> Rules {
             ..Trigger::default()
         },
         effects: vec![
-            effect(Target::Driver(Driver::Churn), Op::Multiply, 1.5, 4),
-            effect(Target::Driver(Driver::MarketGrowth), Op::Multiply, 0.3, 4),
-            effect(Target::Driver(Driver::Price), Op::Multiply, 0.95, 4),
-            effect(Target::Driver(Driver::VisionGain), Op::Multiply, 0.6, 4),
-            effect(Target::Driver(Driver::Capacity), Op::Add, -0.4, 4),
+            Effect::new(Target::Driver(Driver::Churn), Op::Multiply, 1.5, 4),
+            Effect::new(Target::Driver(Driver::MarketGrowth), Op::Multiply, 0.3, 4),
+            Effect::new(Target::Driver(Driver::Price), Op::Multiply, 0.95, 4),
+            Effect::new(Target::Driver(Driver::VisionGain), Op::Multiply, 0.6, 4),
+            Effect::new(Target::Driver(Driver::Capacity), Op::Add, -0.4, 4),
         ],
     });
     rules

@@ -13,15 +13,6 @@ use culturesim::tui::catalog::Catalog;
 use culturesim::tui::{App, Message, Session, Title, update};
 use std::sync::Arc;
 
-fn effect(target: Target, op: Op, value: f64, quarters: u32) -> Effect {
-    Effect {
-        target,
-        op,
-        value,
-        quarters,
-    }
-}
-
 /// The test scenario.
 pub fn scenario() -> Scenario {
     let initiatives = vec![
@@ -32,7 +23,7 @@ pub fn scenario() -> Scenario {
             cost: 40.0,
             cooldown: 4,
             load: 1.0,
-            effects: vec![effect(Target::Stock(Stock::Insight), Op::Add, 3.0, 2)],
+            effects: vec![Effect::new(Target::Stock(Stock::Insight), Op::Add, 3.0, 2)],
         },
         InitiativeDef {
             id: "champions".into(),
@@ -41,10 +32,16 @@ pub fn scenario() -> Scenario {
             cost: 60.0,
             cooldown: 6,
             load: 1.0,
-            effects: vec![effect(Target::Driver(Driver::Momentum), Op::Add, 0.1, 4)],
+            effects: vec![Effect::new(
+                Target::Driver(Driver::Momentum),
+                Op::Add,
+                0.1,
+                4,
+            )],
         },
     ];
-    let events = vec![EventDef {
+    let events =
+        vec![EventDef {
         id: "price_war".into(),
         title: "Rival starts a price war".into(),
         text:
@@ -54,7 +51,7 @@ pub fn scenario() -> Scenario {
             quarter: Some(2),
             ..Trigger::default()
         },
-        effects: vec![effect(Target::Driver(Driver::Churn), Op::Multiply, 1.3, 2)],
+        effects: vec![Effect::new(Target::Driver(Driver::Churn), Op::Multiply, 1.3, 2)],
     }];
     let dilemmas = vec![DilemmaDef {
         id: "stranded".into(),
@@ -70,14 +67,14 @@ pub fn scenario() -> Scenario {
                 label: "Own it: get them home".into(),
                 text: "The story spreads; staff are proud.".into(),
                 cost: 30.0,
-                effects: vec![effect(Target::Stock(Stock::Engagement), Op::Add, 2.0, 1)],
+                effects: vec![Effect::new(Target::Stock(Stock::Engagement), Op::Add, 2.0, 1)],
             },
             Choice {
                 id: "policy".into(),
                 label: "Follow the policy".into(),
                 text: "Nothing is spent; the family tells everyone.".into(),
                 cost: 0.0,
-                effects: vec![effect(Target::Stock(Stock::Advocates), Op::Add, -5.0, 1)],
+                effects: vec![Effect::new(Target::Stock(Stock::Advocates), Op::Add, -5.0, 1)],
             },
         ],
         default_choice: 1,
