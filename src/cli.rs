@@ -76,6 +76,10 @@ pub struct RunArgs {
     /// Player or team name recorded in the save.
     #[arg(long, default_value = "reference")]
     pub player: String,
+    /// Refuse a plan that names a quarter, initiative or dilemma the
+    /// scenario lacks (without it, those parts are left out with a warning).
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -26,8 +26,15 @@ pub fn run(args: &RunArgs) -> Result<(), Failure> {
         None => scenario.seed,
     };
     let plan_name = args.plan.display().to_string();
-    let game =
-        plan::play(scenario.rules.clone(), seed, &plan, &plan_name).map_err(Failure::input)?;
+    let played = plan::play_plan(scenario.rules.clone(), seed, &plan, &plan_name, args.strict)
+        .map_err(Failure::input)?;
+    for w in &played.warnings {
+        eprintln!("{}", save::printable(&format!("warning: {w}")));
+    }
+    if !played.warnings.is_empty() {
+        eprintln!("note: the rest of the plan ran; --strict refuses a plan with these warnings");
+    }
+    let game = played.game;
     if let Some(path) = &args.save {
         save::write_run(path, &scenario, &args.player, &game).map_err(|e| Failure {
             code: if e.kind.is_bad_input() { 2 } else { 1 },

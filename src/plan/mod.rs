@@ -3,10 +3,14 @@
 //! plan does not name.
 
 mod fit;
+mod patch;
 mod reference;
+mod travel;
 
 pub use fit::fit;
+pub use patch::Patch;
 pub use reference::{Lever, REFERENCE_PLANS};
+pub use travel::{Played, fit_to, play_plan};
 
 use crate::sim::{DecisionError, Decisions, Game, Rules};
 use serde::{Deserialize, Serialize};
@@ -105,47 +109,14 @@ pub fn parse(text: &str) -> Result<Plan, (usize, String)> {
 }
 
 /// Checks that every dilemma and choice a plan answers, and every
-/// initiative it starts, exists in the scenario: a typo would otherwise
-/// only show (or, for answers, never show) when the quarter comes.
+/// initiative it starts, exists in the scenario, and that it names no
+/// quarter past the end: a typo would otherwise only show (or, for
+/// answers, never show) when the quarter comes. The first problem found.
 pub fn check(plan: &Plan, rules: &Rules, name: &str) -> Result<(), PlanError> {
-    let tables = std::iter::once(("[default]".to_string(), &plan.default)).chain(
-        plan.quarters
-            .iter()
-            .map(|(q, d)| (format!("[quarter.{q}]"), d)),
-    );
-    for (table, d) in tables {
-        let unknown = |message: String| PlanError::Unknown {
-            path: name.into(),
-            table: table.clone(),
-            message,
-        };
-        for id in &d.initiatives {
-            if rules.initiative(id).is_none() {
-                let known: Vec<&str> = rules.initiatives.iter().map(|i| i.id.as_str()).collect();
-                return Err(unknown(format!(
-                    "there is no initiative '{id}'; the initiatives are: {}",
-                    list(&known)
-                )));
-            }
-        }
-        for (dilemma, choice) in &d.answers {
-            let Some((_, def)) = rules.dilemma(dilemma) else {
-                let known: Vec<&str> = rules.dilemmas.iter().map(|d| d.id.as_str()).collect();
-                return Err(unknown(format!(
-                    "there is no dilemma '{dilemma}'; the dilemmas are: {}",
-                    list(&known)
-                )));
-            };
-            if !def.choices.iter().any(|c| &c.id == choice) {
-                let known: Vec<&str> = def.choices.iter().map(|c| c.id.as_str()).collect();
-                return Err(unknown(format!(
-                    "dilemma '{dilemma}' has no choice '{choice}'; its choices are: {}",
-                    list(&known)
-                )));
-            }
-        }
+    match fit_to(plan, rules, name).1.into_iter().next() {
+        Some(problem) => Err(problem),
+        None => Ok(()),
     }
-    Ok(())
 }
 
 fn list(items: &[&str]) -> String {
@@ -156,28 +127,12 @@ fn list(items: &[&str]) -> String {
     }
 }
 
-/// Plays a whole game with a plan. `name` labels errors (usually the path).
+/// Plays a whole game with a plan, refusing it if it names a quarter,
+/// initiative or dilemma the scenario lacks ([`play_plan`] with `strict`;
+/// without, such parts are left out with a warning). `name` labels errors
+/// (usually the path).
 pub fn play(rules: Arc<Rules>, seed: u64, plan: &Plan, name: &str) -> Result<Game, PlanError> {
-    if let Some(q) = plan
-        .quarters
-        .keys()
-        .find(|q| **q == 0 || **q > rules.quarters)
-    {
-        return Err(PlanError::BeyondEnd {
-            path: name.into(),
-            quarter: *q,
-            quarters: rules.quarters,
-        });
-    }
-    check(plan, &rules, name)?;
-    let mut game = Game::new(Arc::clone(&rules), seed);
-    game.play_out(|q, state| plan.decisions_for(q, &rules, state))
-        .map_err(|(quarter, source)| PlanError::Refused {
-            path: name.into(),
-            quarter,
-            source,
-        })?;
-    Ok(game)
+    play_plan(rules, seed, plan, name, true).map(|p| p.game)
 }
 
 /// A plan as TOML holds it:
@@ -188,28 +143,38 @@ pub fn play(rules: Arc<Rules>, seed: u64, plan: &Plan, name: &str) -> Result<Gam
 /// insight = 60
 /// skills = 60
 ///
-/// [quarter.3]          # quarter 3 only
+/// [quarter.3]          # quarter 3: these keys, the rest from [default]
 /// vision = 0
 /// initiatives = ["workshop"]
 /// answers = { rival_price_war = "hold" }
 /// ```
+///
+/// `scale = "budget"` at the top scales every amount by the scenario's
+/// budget ÷ `for_budget` (default 400), so one plan fits every scenario.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "patch::PlanFile", into = "patch::PlanFile")]
 pub struct Plan {
     /// What the plan is for, in a sentence (optional).
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
     /// Decisions for every quarter not listed in `quarter`.
-    #[serde(default)]
     pub default: Decisions,
-    /// Decisions for particular quarters, by quarter number (from 1).
-    #[serde(
-        default,
-        rename = "quarter",
-        skip_serializing_if = "BTreeMap::is_empty"
-    )]
+    /// Decisions for particular quarters, by quarter number (from 1),
+    /// whole: a file's `[quarter.N]` tables are resolved on reading.
     pub quarters: BTreeMap<u32, Decisions>,
+    /// Amounts written for another budget, scaled when played.
+    pub scale: Option<BudgetScale>,
 }
+
+/// The budget a plan's amounts were written for: played on a scenario,
+/// every lever is scaled by the scenario's budget ÷ `for_budget`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct BudgetScale {
+    pub for_budget: f64,
+}
+
+/// The default scenario's budget (electronics): what `scale = "budget"`
+/// assumes a plan was written for unless it says `for_budget`.
+pub const REFERENCE_BUDGET: f64 = 400.0;
 
 impl Plan {
     /// The decisions for quarter `q` (from 1).
@@ -220,11 +185,23 @@ impl Plan {
             .unwrap_or_else(|| self.default.clone())
     }
 
-    /// The decisions for quarter `q` of a game in `state`: answers are
-    /// kept only for the dilemmas asked this quarter, so a plan can answer
-    /// a random dilemma in `[default]`, whenever it comes up.
+    /// The decisions for quarter `q` of a game in `state`: scaled to the
+    /// budget if the plan says so, and answers kept only for the dilemmas
+    /// asked this quarter, so a plan can answer a random dilemma in
+    /// `[default]`, whenever it comes up.
     pub fn decisions_for(&self, q: u32, rules: &Rules, state: &crate::sim::State) -> Decisions {
         let mut d = self.decisions(q);
+        if let Some(s) = self.scale {
+            let k = rules.budget / s.for_budget;
+            for lever in [
+                &mut d.vision,
+                &mut d.insight,
+                &mut d.skills,
+                &mut d.marketing,
+            ] {
+                *lever *= k;
+            }
+        }
         d.answers.retain(|dilemma, _| {
             rules
                 .dilemma(dilemma)

@@ -154,5 +154,6 @@ fn plan(p: &Fields, rules: &Rules, c: &mut Checker<'_>) -> Option<Plan> {
         description: p.text("title").unwrap_or_default().to_string(),
         default,
         quarters,
+        scale: None,
     })
 }
