@@ -12,8 +12,27 @@ use std::path::Path;
 /// quarter's figures.
 pub fn run(args: &RunArgs) -> Result<(), Failure> {
     let scenario = scenario::load(&args.scenario).map_err(Failure::input)?;
-    let plan = find_plan(&args.plan, &scenario)?;
-    let seed = match args.seed {
+    let imported = find_plan(&args.plan, &scenario)?;
+    for note in &imported.notes {
+        eprintln!("{}", save::printable(&format!("note: {note}")));
+    }
+    if let Some(g) = imported.game.as_ref() {
+        if g.quarters < scenario.rules.quarters {
+            eprintln!(
+                "note: quarters {}-{} repeat quarter {}'s levers",
+                g.quarters + 1,
+                scenario.rules.quarters,
+                g.quarters
+            );
+        }
+    }
+    let plan = imported.plan;
+    // One's own game replays on its own seed unless told otherwise.
+    let game_seed = imported
+        .game
+        .filter(|g| g.scenario_id == scenario.id && !scenario.lock_seed)
+        .map(|g| g.seed);
+    let seed = match args.seed.or(game_seed) {
         // A class scenario locks its seed: a save on another one would
         // never verify.
         Some(s) if scenario.lock_seed && s != scenario.seed => {
@@ -64,16 +83,22 @@ pub fn run(args: &RunArgs) -> Result<(), Failure> {
     }
 }
 
-/// A plan file, or else the name of one of the scenario's own plans or of
-/// a reference plan (`--plan careful`, `--plan balanced`).
-fn find_plan(arg: &Path, scenario: &scenario::Scenario) -> Result<plan::Plan, Failure> {
+/// A plan file (or a save, or a run's JSON or CSV), or else the name of
+/// one of the scenario's own plans or of a reference plan (`--plan
+/// careful`, `--plan balanced`).
+fn find_plan(arg: &Path, scenario: &scenario::Scenario) -> Result<plan::Imported, Failure> {
     let name = arg.to_string_lossy();
+    let named = |plan: plan::Plan| plan::Imported {
+        plan,
+        game: None,
+        notes: Vec::new(),
+    };
     if !arg.exists() {
         if let Some(p) = scenario.plans.iter().find(|p| p.id == name) {
-            return Ok(p.plan.clone());
+            return Ok(named(p.plan.clone()));
         }
         if let Some(p) = plan::Plan::reference(&name, &scenario.rules) {
-            return Ok(p);
+            return Ok(named(p));
         }
         if arg.extension().is_none() && arg.components().count() == 1 {
             let mut names: Vec<&str> = plan::REFERENCE_PLANS.to_vec();
@@ -85,5 +110,5 @@ fn find_plan(arg: &Path, scenario: &scenario::Scenario) -> Result<plan::Plan, Fa
             )));
         }
     }
-    plan::load(arg).map_err(Failure::input)
+    plan::load_any(arg).map_err(Failure::input)
 }

@@ -3,11 +3,13 @@
 //! plan does not name.
 
 mod fit;
+mod import;
 mod patch;
 mod reference;
 mod travel;
 
 pub use fit::fit;
+pub use import::{GameOrigin, Imported, load_any};
 pub use patch::Patch;
 pub use reference::{Lever, REFERENCE_PLANS};
 pub use travel::{Played, fit_to, play_plan};
@@ -54,6 +56,8 @@ pub enum PlanError {
         table: String,
         message: String,
     },
+    #[error("{path}: {message}")]
+    Import { path: PathBuf, message: String },
     #[error("{path}: [quarter.{quarter}] is beyond the scenario's {quarters} quarters")]
     BeyondEnd {
         path: PathBuf,
