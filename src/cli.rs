@@ -25,6 +25,30 @@ pub enum Command {
     },
     /// Run a scenario headless with a plan and print every quarter's figures.
     Run(RunArgs),
+    /// Start a new save from a quarter of another: "what if I had played
+    /// quarter N otherwise?". The original is never changed.
+    Branch {
+        /// The save to branch from (a game cut short will do).
+        save: PathBuf,
+        /// The quarter the branch plays on its own; quarters before it are
+        /// the original's.
+        #[arg(long, value_name = "N")]
+        at: u32,
+        /// The new save (default: NAME_branch_qN.toml beside the original).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Compare two saves: where they part, every KPI side by side, and the
+    /// causes of the differences in culture, profit and score.
+    Compare {
+        /// The first save (A).
+        a: PathBuf,
+        /// The second save (B); differences are B − A.
+        b: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = DocFormatArg::Text)]
+        format: DocFormatArg,
+    },
     /// Replay saves and check that they are genuine.
     Verify {
         /// Save files to verify.
@@ -88,6 +112,14 @@ pub enum Format {
     Table,
     Csv,
     Json,
+}
+
+/// The formats of a report for people.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DocFormatArg {
+    Text,
+    Md,
+    Html,
 }
 
 #[derive(Debug, Subcommand)]

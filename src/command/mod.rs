@@ -3,6 +3,8 @@
 //! returns a [`Failure`] that `main` turns into a message and an exit code
 //! (2: bad input, 1: anything else).
 
+mod branch;
+mod compare;
 mod lab;
 mod play;
 mod run;
@@ -36,6 +38,8 @@ pub fn dispatch(cli: Cli) -> Result<(), Failure> {
         Some(Command::Play(args)) => play::play(&args),
         Some(Command::Resume { save, saves }) => play::resume(&save, saves.dir.as_deref()),
         Some(Command::Run(args)) => run::run(&args),
+        Some(Command::Branch { save, at, out }) => branch::branch(&save, at, out.as_deref()),
+        Some(Command::Compare { a, b, format }) => compare::compare(&a, &b, format),
         Some(Command::Verify { saves }) => verify::verify(&saves),
         Some(Command::Scenario(ScenarioCommand::List)) => {
             finish(scenario::command::list(Path::new("scenarios")))

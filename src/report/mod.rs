@@ -2,11 +2,15 @@
 //! the terminal, CSV for spreadsheets, JSON for programs. No I/O here: the
 //! caller prints or writes the returned text.
 
+mod compare;
 mod csv;
+mod doc;
 mod json;
 mod table;
 
+pub use compare::{Divergence, Side, decision_changes, divergence, render_compare};
 pub use csv::render_csv;
+pub use doc::{Block, Doc, DocFormat, escape};
 pub use json::render_json;
 pub use table::render_table;
 

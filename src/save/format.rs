@@ -35,6 +35,10 @@ pub struct Save {
     pub player: String,
     pub scenario: ScenarioRef,
     pub summary: Summary,
+    /// For a game branched from another: which, and from which quarter.
+    /// Optional, so saves written before branching existed still load.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub branch: Option<super::branch::BranchRef>,
     /// The quarters played, in order. Empty for a game saved before its
     /// first quarter.
     #[serde(default, rename = "quarter", skip_serializing_if = "Vec::is_empty")]
@@ -247,6 +251,7 @@ impl Save {
                 outcome: game.state().outcome.into(),
                 written: name::datetime(written),
             },
+            branch: None,
             quarters,
         }
     }

@@ -45,6 +45,7 @@
 //! ```
 
 mod atomic;
+mod branch;
 mod error;
 mod format;
 mod list;
@@ -55,6 +56,7 @@ mod text;
 mod verify;
 
 pub use atomic::write_atomic;
+pub use branch::{BranchRef, branch};
 pub use error::{Error, ErrorKind, Position};
 pub use format::{
     FORMAT, Hex64, MAX_PLAYER_CHARS, QuarterEntry, Save, SavedOutcome, ScenarioRef, Summary,
@@ -82,6 +84,11 @@ pub fn write(path: &Path, save: &Save) -> Result<(), Error> {
 /// [`Loaded::path`]), creating the saves folder if needed. Call it after
 /// every quarter the player commits, and from the game's save command.
 pub fn autosave(path: &Path, scenario: &Scenario, player: &str, game: &Game) -> Result<(), Error> {
+    write_creating_folder(path, &Save::from_game(scenario, player, game))
+}
+
+/// [`write`], creating the saves folder if needed.
+pub fn write_creating_folder(path: &Path, save: &Save) -> Result<(), Error> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|source| {
             Error::new(
@@ -93,7 +100,7 @@ pub fn autosave(path: &Path, scenario: &Scenario, player: &str, game: &Game) -> 
             )
         })?;
     }
-    write(path, &Save::from_game(scenario, player, game))
+    write(path, save)
 }
 
 /// Writes a headless run as a save at exactly `path` (a reference save for

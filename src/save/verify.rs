@@ -34,7 +34,10 @@ impl Loaded {
     /// Writes the game as it now stands back to its file, atomically (call
     /// after every quarter of a resumed game).
     pub fn autosave(&self) -> Result<(), Error> {
-        super::autosave(&self.path, &self.scenario, &self.save.player, &self.game)
+        let mut save = super::Save::from_game(&self.scenario, &self.save.player, &self.game);
+        // A branch stays a branch however far it is played.
+        save.branch = self.save.branch.clone();
+        super::write_creating_folder(&self.path, &save)
     }
 }
 
@@ -293,6 +296,7 @@ mod tests {
                 outcome: SavedOutcome::Playing,
                 written: crate::save::name::datetime(std::time::UNIX_EPOCH),
             },
+            branch: None,
             quarters: Vec::new(),
         }
     }
