@@ -6,7 +6,7 @@ use super::decisions::DecisionPanel;
 use super::widgets::{lines, panel, wrap};
 use crate::sim::{News, Stock};
 use crate::tui::app::{Chart, Session};
-use crate::tui::format::{one, percent, signed, sparkline, whole};
+use crate::tui::format::{one, percent, shown_change, signed, sparkline, whole};
 use crate::tui::metric::Metric;
 use crate::tui::text;
 use crate::tui::theme::Theme;
@@ -148,7 +148,7 @@ impl Widget for KpiPanel<'_> {
                 let series = m.series(rules, h);
                 let now = series.last().copied().unwrap_or(0.0);
                 let before = series.len().checked_sub(2).and_then(|i| series.get(i));
-                let change = before.map(|b| now - b);
+                let change = before.map(|b| shown_change(*b, now, m.decimals()));
                 let value = if m.decimals() == 1 {
                     one(now)
                 } else {

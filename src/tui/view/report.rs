@@ -5,7 +5,7 @@ use super::WhyView;
 use super::widgets::{lines, panel, wrap};
 use crate::tui::app::Session;
 use crate::tui::explain::{causes_of_change, main_causes};
-use crate::tui::format::{fit, one, percent, signed, whole};
+use crate::tui::format::{fit, one, percent, shown_change, signed, whole};
 use crate::tui::metric::{Metric, Why};
 use crate::tui::text;
 use crate::tui::theme::Theme;
@@ -82,7 +82,7 @@ impl Widget for ReportView<'_> {
                 .get(series.len().saturating_sub(2))
                 .copied()
                 .unwrap_or(after);
-            let change = after - before;
+            let change = shown_change(before, after, m.decimals());
             let cause = cause_text(m, s, last, change, cause_w);
             let row = if m == s.metric {
                 theme.selected()

@@ -200,3 +200,20 @@ impl Widget for WhyView<'_> {
         lines(inner, buf, content);
     }
 }
+
+/// The cause rows of the why view of the session's figure, in the order
+/// shown (what `?` explains, selected with ↑↓).
+pub fn why_causes(s: &Session) -> Vec<String> {
+    let h = s.game.history();
+    why_table(
+        s.metric,
+        s.game.rules(),
+        h,
+        h.len().saturating_sub(1),
+        text::WHY_SPAN,
+    )
+    .rows
+    .into_iter()
+    .map(|(label, _)| label)
+    .collect()
+}
