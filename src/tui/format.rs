@@ -68,6 +68,13 @@ const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█']
 /// The last `width` values as a sparkline scaled between their minimum and
 /// maximum; a flat series sits in the middle.
 pub fn sparkline(values: &[f64], width: usize) -> String {
+    sparkline_over(values, width, 0.0)
+}
+
+/// A sparkline whose scale spans at least `span` (centred on the values):
+/// a wobble smaller than what matters for the figure stays a wobble
+/// instead of filling the cell from bottom to top.
+pub fn sparkline_over(values: &[f64], width: usize, span: f64) -> String {
     let start = values.len().saturating_sub(width);
     let shown = values.get(start..).unwrap_or(&[]);
     let (lo, hi) = shown
@@ -76,6 +83,8 @@ pub fn sparkline(values: &[f64], width: usize) -> String {
         .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
             (lo.min(*v), hi.max(*v))
         });
+    let widen = (span - (hi - lo)).max(0.0) / 2.0;
+    let (lo, hi) = (lo - widen, hi + widen);
     shown
         .iter()
         .map(|v| {
@@ -184,6 +193,8 @@ mod tests {
         assert_eq!(sparkline(&[], 4), "");
         assert_eq!(sparkline(&[1.0, f64::NAN], 4).chars().count(), 2);
         assert_eq!(sparkline(&[1.0, 2.0, 3.0], 0), "");
+        // A wobble of 2 on a scale of 20 stays in the middle rows.
+        assert_eq!(sparkline_over(&[50.0, 52.0, 50.0], 8, 20.0), "▄▅▄");
     }
 
     #[test]

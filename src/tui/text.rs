@@ -82,7 +82,7 @@ pub const UNANSWERED: &str = "not answered";
 pub const MEASURED: &str = "~ survey figure: noise ±";
 pub const CHART_PEOPLE: &str = "Culture & people";
 pub const CHART_CUSTOMERS: &str = "Customers (surveyed)";
-pub const CHART_MONEY: &str = "Money";
+pub const CHART_MONEY: &str = "Profit";
 
 /// The names of the four levers and what each buys.
 pub const LEVERS: [(&str, &str); 4] = [

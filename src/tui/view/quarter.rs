@@ -6,7 +6,7 @@ use super::decisions::DecisionPanel;
 use super::widgets::{lines, panel, wrap};
 use crate::sim::{News, Stock};
 use crate::tui::app::{Chart, Session};
-use crate::tui::format::{one, percent, shown_change, signed, sparkline, whole};
+use crate::tui::format::{one, percent, shown_change, signed, sparkline_over, whole};
 use crate::tui::metric::Metric;
 use crate::tui::text;
 use crate::tui::theme::Theme;
@@ -98,13 +98,14 @@ pub fn chart(s: &Session, theme: Theme) -> LineChart {
                 metric(Metric::Costly),
             ],
         ),
+        // Profit against what the board expects, on a scale of their own:
+        // revenue, ten times larger, would flatten both to a line.
         Chart::Money => {
             let mut expected = vec![Metric::Profit.start(rules)];
             expected.extend(h.iter().map(|r| r.kpis.expected_profit));
             (
                 text::CHART_MONEY,
                 vec![
-                    metric(Metric::Revenue),
                     metric(Metric::Profit),
                     (text::BOARD_EXPECTS.to_string(), expected),
                 ],
@@ -170,11 +171,25 @@ impl Widget for KpiPanel<'_> {
                         ),
                         change.map_or(Style::new(), |c| theme.change(c, m.higher_is_better())),
                     ),
-                    Span::styled(sparkline(&series, spark_w), theme.title()),
+                    Span::styled(
+                        sparkline_over(&series, spark_w, spark_span(*m, &series)),
+                        theme.title(),
+                    ),
                 ])
             })
             .collect();
         lines(inner, buf, out);
+    }
+}
+
+/// The least range a figure's sparkline spans: a fifth of the scale for
+/// an index (0–100) and NPS, half the largest value for counts and money.
+/// Survey noise then reads as noise, not as a trend.
+fn spark_span(m: Metric, series: &[f64]) -> f64 {
+    if m.decimals() == 1 || m == Metric::Nps {
+        20.0
+    } else {
+        0.5 * series.iter().fold(0.0_f64, |a, v| a.max(v.abs()))
     }
 }
 
