@@ -7,6 +7,9 @@
 //! - [`scenario`]: scenario TOML → validated [`scenario::Scenario`], with errors
 //!   that say where and how to fix;
 //! - [`plan`]: decision logs written by hand for headless runs;
+//! - [`analysis`]: pure analysis of a played game — the why ledger's causes,
+//!   key moments, score parts, reference plans on the same seed — shared by
+//!   the terminal's debrief and the `debrief` and `class report` commands;
 //! - [`report`]: pure functions from a run's history to tables, CSV and JSON;
 //! - [`save`]: decision logs of played games — written atomically, loaded
 //!   by replay, verified for instructors;
@@ -16,6 +19,7 @@
 //! - [`cli`]: the command-line types (clap), and [`command`]: the commands
 //!   behind them.
 
+pub mod analysis;
 pub mod cli;
 pub mod command;
 pub mod lab;

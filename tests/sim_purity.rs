@@ -49,6 +49,7 @@ const FORBIDDEN: &[(&str, &str)] = &[
     ("crate::save", "a sibling module"),
     ("crate::tui", "a sibling module"),
     ("crate::report", "a sibling module"),
+    ("crate::analysis", "a sibling module"),
     ("crate::plan", "a sibling module"),
     ("crate::cli", "a sibling module"),
 ];

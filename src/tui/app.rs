@@ -2,9 +2,9 @@
 //! the Elm architecture). `update` changes it, views only read it.
 
 use super::catalog::Catalog;
-use super::explain::{Moment, Reference};
-use super::metric::Metric;
 use super::saves::{Continuable, Resumed};
+use crate::analysis::explain::{Moment, Reference};
+use crate::analysis::metric::Metric;
 use crate::scenario::Scenario;
 use crate::sim::{Decisions, Game};
 

@@ -7,12 +7,10 @@
 pub mod app;
 pub mod catalog;
 mod decide;
-pub mod explain;
 pub mod file_saves;
 pub mod format;
 pub mod glossary;
 pub mod message;
-pub mod metric;
 pub mod runtime;
 pub mod saves;
 pub mod text;

@@ -22,8 +22,7 @@ pub const MOMENTS: usize = 12;
 /// Quarters in the why overlay: this one and the four before.
 pub const WHY_SPAN: usize = 5;
 
-pub const REF_DO_NOTHING: &str = "do nothing";
-pub const REF_BALANCED: &str = "balanced";
+pub use crate::analysis::{REF_BALANCED, REF_DO_NOTHING};
 pub const YOU: &str = "you";
 
 pub const NOT_A_TERMINAL: &str = "the game needs a terminal: run it in a terminal window, without redirecting its input or output (for headless play use `culturesim run`)";

@@ -3,10 +3,10 @@
 //! returned as a [`Command`] for the runtime to carry out.
 
 use super::app::{App, Debrief, Overlay, Row, Screen, Session, Title, TitleField, carry_over};
-use super::explain::{key_moments, references};
 use super::message::Message;
 use super::saves::Continuable;
 use super::text;
+use crate::analysis::explain::{key_moments, references};
 
 /// Work for the runtime after an update.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -4,9 +4,9 @@
 
 use super::LineChart;
 use super::widgets::{lines, panel, wrap};
+use crate::analysis::explain::{Moment, score_parts};
 use crate::sim::{QuarterReport, Rules, Stock, customer_equity};
 use crate::tui::app::Session;
-use crate::tui::explain::{Moment, score_parts};
 use crate::tui::format::{fit, one, round_parts, signed, whole};
 use crate::tui::text;
 use crate::tui::theme::Theme;

@@ -4,10 +4,10 @@
 use super::LineChart;
 use super::decisions::DecisionPanel;
 use super::widgets::{lines, panel, wrap};
+use crate::analysis::metric::Metric;
 use crate::sim::{News, Stock};
 use crate::tui::app::{Chart, Session};
 use crate::tui::format::{one, percent, shown_change, signed, sparkline_over, whole};
-use crate::tui::metric::Metric;
 use crate::tui::text;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;

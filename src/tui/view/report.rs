@@ -3,10 +3,10 @@
 
 use super::WhyView;
 use super::widgets::{lines, panel, wrap};
+use crate::analysis::explain::{causes_of_change, main_causes};
+use crate::analysis::metric::{Metric, Why};
 use crate::tui::app::Session;
-use crate::tui::explain::{causes_of_change, main_causes};
 use crate::tui::format::{fit, one, percent, shown_change, signed, whole};
-use crate::tui::metric::{Metric, Why};
 use crate::tui::text;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;

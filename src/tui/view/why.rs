@@ -3,10 +3,10 @@
 //! says it in plain words.
 
 use super::widgets::{lines, panel, popup, wrap};
+use crate::analysis::explain::{WhyTable, why_table};
+use crate::analysis::metric::{Metric, Why};
 use crate::tui::app::Session;
-use crate::tui::explain::{WhyTable, why_table};
 use crate::tui::format::{fit, one, signed, whole};
-use crate::tui::metric::{Metric, Why};
 use crate::tui::text;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;

@@ -4,6 +4,7 @@
 //! the model did not compute.
 
 use super::metric::{Metric, Why};
+use super::{REF_BALANCED, REF_DO_NOTHING};
 use crate::plan::Plan;
 use crate::sim::{Cause, Game, QuarterReport, Rules};
 use std::sync::Arc;
@@ -276,8 +277,8 @@ pub struct Reference {
 /// (or as far as their decisions are accepted).
 pub fn references(rules: &Arc<Rules>, seed: u64) -> Vec<Reference> {
     let plans = [
-        (super::text::REF_DO_NOTHING, Plan::do_nothing()),
-        (super::text::REF_BALANCED, Plan::balanced(rules)),
+        (REF_DO_NOTHING, Plan::do_nothing()),
+        (REF_BALANCED, Plan::balanced(rules)),
     ];
     plans
         .into_iter()
