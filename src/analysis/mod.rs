@@ -6,6 +6,7 @@
 
 pub mod explain;
 pub mod metric;
+pub mod survey;
 
 pub use explain::{
     Moment, Part, Reference, ScorePart, WhyTable, causes_of_change, key_moments, main_causes,

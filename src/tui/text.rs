@@ -120,6 +120,8 @@ pub const CASH_CAUSE: &str = "the quarter's profit";
 pub const REPORT_HEAD: [&str; 3] = ["before", "after", "change"];
 pub const COMPARE_HEAD: [&str; 3] = ["score", "culture", "cum.profit"];
 pub const FATIGUE: &str = "Fatigue";
+pub const EQUITY: &str = "customer equity";
+pub const SCORE_PENALTY: &str = "game over";
 pub const BOARD_EXPECTS: &str = "Board expects";
 pub const WHY_ROSE: &str = "rose";
 pub const WHY_FELL: &str = "fell";
@@ -142,10 +144,12 @@ pub const WHY_VALUE: &str = "value";
 pub const WHY_OTHER: &str = "everything else";
 pub const WHY_NONE: &str = "Nothing to explain yet: play a quarter first.";
 pub const WHY_CHANGE_NOTE: &str = "Each row is one cause; each column sums to the change.";
-pub const WHY_FOLLOWS_NOTE: &str = "NPS follows customer experience; this is why experience moved.";
+pub const WHY_FOLLOWS_NOTE: &str =
+    "NPS follows experience: its causes in NPS points, plus the survey's noise.";
+pub const WHY_SCORE_NOTE: &str = "The score's weighted figures each quarter; they add up to it.";
 pub const WHY_PARTS_NOTE: &str = "A flow, not a stock: its parts each quarter.";
 pub const WHY_PROFIT_NOTE: &str = "Profit is the change of cash; its parts each quarter.";
-pub const WHY_SURVEY_NOTE: &str = "Causes of the true change; the survey adds noise.";
+pub const WHY_SURVEY_NOTE: &str = "A survey figure: the true causes, plus the survey's noise.";
 
 // Debrief.
 pub const DEBRIEF: &str = "Debrief";
