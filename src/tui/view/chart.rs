@@ -52,10 +52,19 @@ fn legend(series: &[(String, Vec<f64>)], theme: Theme, width: usize) -> Vec<Line
 
 impl Widget for LineChart {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let block = panel(self.title.clone(), self.theme, false);
+        // The legend's first line sits in the bottom border; what does not
+        // fit there takes rows inside, so no name is ever cut.
+        let mut key = legend(
+            &self.series,
+            self.theme,
+            usize::from(area.width.saturating_sub(2)),
+        );
+        let mut block = panel(self.title.clone(), self.theme, false);
+        if !key.is_empty() {
+            block = block.title_bottom(key.remove(0));
+        }
         let inner = block.inner(area);
         block.render(area, buf);
-        let key = legend(&self.series, self.theme, usize::from(inner.width));
         let key_h = u16::try_from(key.len())
             .unwrap_or(u16::MAX)
             .min(inner.height / 2);
