@@ -65,3 +65,57 @@ fn a_churn_multiplier_gets_its_own_share_of_the_churn() {
         assert_eq!(has, in_force, "quarter {q}");
     }
 }
+
+/// Engagement and experience relax toward a target made of named parts; a
+/// part that holds the figure up is never shown pulling it down, even when
+/// the figure stands above its target and settles back (then the ledger
+/// says "settling").
+#[test]
+fn supporting_causes_never_show_as_negative() {
+    let supports = [
+        "baseline",
+        "customer culture (last quarter)",
+        "vision buy-in",
+        "skills",
+        "engagement (last quarter)",
+        "customer culture",
+        "customer insight",
+    ];
+    let rules = Arc::new(Rules::default());
+    let mut settled = 0;
+    for (seed, spend) in [(1, 0.0), (2, 40.0), (3, 120.0), (4, 90.0)] {
+        let mut game = Game::new(Arc::clone(&rules), seed);
+        for q in 0..20 {
+            // Invest, then stop: the figures overshoot their targets.
+            let amount = if q < 8 { spend } else { 0.0 };
+            let d = Decisions {
+                vision: amount,
+                insight: amount,
+                skills: amount,
+                ..Decisions::default()
+            };
+            let Ok(report) = game.advance(&d).cloned() else {
+                break;
+            };
+            for stock in [Stock::Engagement, Stock::Experience] {
+                let terms = report.ledger.grouped(stock);
+                for (cause, value) in &terms {
+                    if let Cause::Model(name) = cause {
+                        assert!(
+                            !supports.contains(name) || *value >= 0.0,
+                            "{stock:?} Q{}: {name} {value}",
+                            q + 1
+                        );
+                        settled += usize::from(*name == "settling");
+                    }
+                }
+                let sum: f64 = terms.iter().map(|(_, v)| v).sum();
+                assert!((sum - report.ledger.total(stock)).abs() < 1e-9);
+            }
+        }
+    }
+    assert!(
+        settled > 0,
+        "no quarter above its target: the test proves nothing"
+    );
+}

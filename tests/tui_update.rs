@@ -60,10 +60,72 @@ fn the_seed_follows_the_scenario_until_typed() {
 }
 
 #[test]
-fn an_empty_name_becomes_the_default_player() {
+fn the_name_is_asked_before_play() {
     let mut app = App::new(title());
     send(&mut app, [Message::Confirm]);
-    assert_eq!(session(&app).player, "Player");
+    assert_eq!(app.screen, Screen::Briefing);
+    assert_eq!(app.overlay, Some(Overlay::Name));
+    // Enter without a name does not start; letters (even q) are the name.
+    send(&mut app, [Message::Confirm]);
+    assert_eq!(app.overlay, Some(Overlay::Name));
+    assert!(app.notice.is_some());
+    for c in "q b".chars() {
+        let m = from_key(&app, key(KeyCode::Char(c)));
+        send(&mut app, m);
+    }
+    send(
+        &mut app,
+        [Message::Erase, Message::Char('o'), Message::Confirm],
+    );
+    assert_eq!(app.overlay, None);
+    assert_eq!(session(&app).player, "q o");
+    // Esc on the prompt goes back to the title screen.
+    let mut app = App::new(title());
+    send(&mut app, [Message::Confirm, Message::Back]);
+    assert_eq!(app.screen, Screen::Title);
+    assert!(app.session.is_none());
+}
+
+#[test]
+fn the_first_digit_in_the_seed_field_replaces_it() {
+    let mut app = App::new(title());
+    send(
+        &mut app,
+        [Message::Tab { forward: true }, Message::Digit(5)],
+    );
+    assert_eq!(app.title.seed, "5");
+    send(&mut app, [Message::Digit(2)]);
+    assert_eq!(app.title.seed, "52");
+    // Leaving and coming back: the next digit starts a new seed again.
+    send(
+        &mut app,
+        [
+            Message::Tab { forward: true },
+            Message::Tab { forward: false },
+            Message::Digit(7),
+        ],
+    );
+    assert_eq!(app.title.seed, "7");
+}
+
+#[test]
+fn esc_then_enter_never_quits() {
+    let mut app = briefing();
+    send(&mut app, [Message::Confirm]);
+    for k in [KeyCode::Esc, KeyCode::Enter] {
+        let m = from_key(&app, key(k));
+        send(&mut app, m);
+    }
+    assert!(app.running);
+    assert_eq!(app.overlay, Some(Overlay::Quit));
+    let m = from_key(&app, key(KeyCode::Esc));
+    send(&mut app, m);
+    assert_eq!(app.overlay, None);
+    for k in [KeyCode::Char('q'), KeyCode::Char('y')] {
+        let m = from_key(&app, key(k));
+        send(&mut app, m);
+    }
+    assert!(!app.running);
 }
 
 fn budget(app: &App) -> f64 {
@@ -152,9 +214,10 @@ fn a_dilemma_opens_by_itself_and_takes_an_answer() {
     send(&mut app, [Message::Confirm]);
     play_quarter(&mut app);
     assert_eq!(app.screen, Screen::Quarter);
+    // The default (choice 2, "policy") is highlighted: Enter takes it.
     assert!(matches!(
         app.overlay,
-        Some(Overlay::Dilemma { choice: 0, .. })
+        Some(Overlay::Dilemma { choice: 1, .. })
     ));
     send(&mut app, [Message::Down, Message::Up, Message::Confirm]);
     assert_eq!(app.overlay, None);
@@ -165,6 +228,64 @@ fn a_dilemma_opens_by_itself_and_takes_an_answer() {
     let answer = session(&app).draft.answers.get("stranded").cloned();
     assert_eq!(answer.as_deref(), Some("policy"));
     assert_eq!(app.overlay, None);
+}
+
+#[test]
+fn enter_twice_on_a_dilemma_takes_the_default_and_its_cost_is_counted() {
+    let mut app = briefing();
+    send(&mut app, [Message::Confirm]);
+    play_quarter(&mut app);
+    let before = session(&app).spending();
+    // Esc: decide later. The default's cost is counted as spent.
+    send(&mut app, [Message::Back]);
+    let s = session(&app);
+    let default = s.default_choice(0).map_or(0.0, |c| c.cost);
+    assert!((s.spending() - before).abs() < 1e-9);
+    assert!((s.spending() - s.draft.lever_total() - default).abs() < 1e-9);
+    send(&mut app, [Message::Dilemma, Message::Confirm]);
+    let answer = session(&app).draft.answers.get("stranded").cloned();
+    assert_eq!(answer.as_deref(), Some("policy"));
+}
+
+#[test]
+fn the_why_view_selects_causes_and_explains_them() {
+    let mut app = briefing();
+    send(&mut app, [Message::Confirm]);
+    send(&mut app, [Message::Digit(9), Message::Digit(0)]);
+    send(&mut app, [Message::Confirm, Message::Confirm]);
+    // Engagement: several causes.
+    send(&mut app, [Message::Tab { forward: true }, Message::Why]);
+    assert_eq!(app.overlay, Some(Overlay::Why));
+    let m = from_key(&app, key(KeyCode::Down));
+    send(&mut app, m);
+    assert_eq!(session(&app).why_row, 1);
+    let m = from_key(&app, key(KeyCode::Char('?')));
+    assert!(matches!(m, Some(Message::Explain)));
+    send(&mut app, m);
+    assert!(matches!(app.overlay, Some(Overlay::Glossary { .. })));
+    send(&mut app, [Message::Back]);
+    assert_eq!(app.overlay, Some(Overlay::Why));
+    // ←→ another figure, from its first cause.
+    let m = from_key(&app, key(KeyCode::Right));
+    send(&mut app, m);
+    assert_eq!(session(&app).why_row, 0);
+}
+
+#[test]
+fn a_first_run_starts_on_the_tutorial() {
+    use culturesim::tui::catalog::Catalog;
+    let c = Catalog {
+        scenarios: culturesim::scenario::shipped(),
+        problems: Vec::new(),
+    };
+    let t = culturesim::tui::Title::new(c.clone(), Vec::new(), String::new());
+    assert_eq!(t.scenario().map(|s| s.id.as_str()), Some("tutorial"));
+    let saved = culturesim::tui::Continuable {
+        label: "a game".into(),
+        key: "k".into(),
+    };
+    let t = culturesim::tui::Title::new(c, vec![saved], String::new());
+    assert_eq!(t.selected, 0);
 }
 
 #[test]

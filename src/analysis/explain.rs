@@ -18,10 +18,21 @@ pub fn terms(metric: Metric, rules: &Rules, report: &QuarterReport) -> Vec<Part>
     let (stock, income_only) = match metric.why() {
         Why::Change(s) | Why::Follows(s) => (s, false),
         Why::Parts { income_only } => (crate::sim::Stock::Cash, income_only),
+        Why::Score => return score_terms(rules, report),
     };
     let mut out: Vec<Part> = Vec::new();
     for t in report.ledger.for_stock(stock) {
-        if income_only && !matches!(t.cause, Cause::Model("sales" | "new products")) {
+        // Revenue is sales and new products, including the parts of them
+        // that events changed (a rival's launch cutting prices).
+        let income = matches!(
+            t.cause,
+            Cause::Model("sales" | "new products")
+                | Cause::Via {
+                    flow: "sales" | "new products",
+                    ..
+                }
+        );
+        if income_only && !income {
             continue;
         }
         let label = t.cause.label(rules);
@@ -52,14 +63,19 @@ pub fn causes_of_change(
     index: usize,
     n: usize,
 ) -> Vec<Part> {
-    let Some(report) = history.get(index) else {
+    if history.get(index).is_none() {
         return Vec::new();
+    }
+    let mut now = super::survey::quarter_terms(metric, rules, history, index);
+    let flow = match metric.why() {
+        Why::Parts { income_only } => Some(baseline_parts(rules, income_only)),
+        Why::Score => Some(start_score_parts(rules)),
+        _ => None,
     };
-    let mut now = terms(metric, rules, report);
-    if let Why::Parts { income_only } = metric.why() {
+    if let Some(start) = flow {
         let before = match index.checked_sub(1).and_then(|i| history.get(i)) {
             Some(prev) => terms(metric, rules, prev),
-            None => baseline_parts(rules, income_only),
+            None => start,
         };
         for (label, v) in &mut now {
             *v -= before.iter().find(|(l, _)| l == label).map_or(0.0, |p| p.1);
@@ -93,6 +109,59 @@ fn baseline_parts(rules: &Rules, income_only: bool) -> Vec<Part> {
     parts
 }
 
+/// The score's weighted figures after a quarter, and the penalty if the
+/// game ended early: they sum to the score.
+fn score_terms(rules: &Rules, report: &QuarterReport) -> Vec<Part> {
+    let (parts, penalty) = score_parts(rules, report);
+    let mut out: Vec<Part> = parts
+        .into_iter()
+        .map(|p| (score_label(p.weight, p.label), p.points))
+        .collect();
+    if penalty != 0.0 {
+        out.push((GAME_OVER.to_string(), -penalty));
+    }
+    out
+}
+
+/// The label of a weighted figure of the score, e.g. "1.5 × culture".
+pub fn score_label(weight: f64, label: &str) -> String {
+    let w = format!("{weight:.4}");
+    let w = w.trim_end_matches('0').trim_end_matches('.');
+    format!("{w} × {label}")
+}
+
+/// The score's row for the penalty of a game that ended early.
+pub const GAME_OVER: &str = "game over penalty";
+
+/// The score's weighted figures for the organization as it starts (no
+/// quarter played, no profit made yet).
+pub fn start_score_parts(rules: &Rules) -> Vec<Part> {
+    use crate::sim::{Kpi, Stock, customer_equity};
+    let s = &rules.start;
+    rules
+        .scoring
+        .weights
+        .iter()
+        .map(|(kpi, w)| {
+            let value = match kpi {
+                Kpi::CumulativeProfit => 0.0,
+                Kpi::Profit => Metric::Profit.start(rules),
+                Kpi::Revenue => Metric::Revenue.start(rules),
+                Kpi::Culture => s.get(Stock::Culture),
+                Kpi::Engagement => s.get(Stock::Engagement),
+                Kpi::Experience => s.get(Stock::Experience),
+                Kpi::Nps => Metric::Nps.start(rules),
+                Kpi::CustomerEquity => customer_equity(rules, s, 1.0, 1.0, 1.0),
+                Kpi::Customers => s.customers(),
+                Kpi::Advocates => s.get(Stock::Advocates),
+                Kpi::Cash => s.get(Stock::Cash),
+                Kpi::Board => s.get(Stock::Board),
+            };
+            (score_label(*w, kpi.label()), w * value)
+        })
+        .collect()
+}
+
 /// The why overlay's table: causes × quarters.
 #[derive(Clone, Debug, PartialEq)]
 pub struct WhyTable {
@@ -121,8 +190,8 @@ pub fn why_table(
     let begin = end.saturating_sub(span.max(1));
     let window = history.get(begin..end).unwrap_or(&[]);
     let mut rows: Vec<(String, Vec<f64>)> = Vec::new();
-    for (col, report) in window.iter().enumerate() {
-        for (label, value) in terms(metric, rules, report) {
+    for (col, _) in window.iter().enumerate() {
+        for (label, value) in super::survey::quarter_terms(metric, rules, history, begin + col) {
             let row = match rows.iter().position(|(l, _)| *l == label) {
                 Some(i) => i,
                 None => {

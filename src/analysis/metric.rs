@@ -11,6 +11,7 @@ pub enum Metric {
     Culture,
     Engagement,
     Experience,
+    Fatigue,
     Nps,
     Advocates,
     Valuable,
@@ -20,6 +21,7 @@ pub enum Metric {
     Profit,
     Cash,
     Board,
+    Score,
 }
 
 /// Where the why overlay finds a metric's explanation.
@@ -32,14 +34,17 @@ pub enum Why {
     /// The metric is a flow: these cash terms are its parts each quarter
     /// (`true`: only the income terms).
     Parts { income_only: bool },
+    /// The score: its weighted figures (and any penalty) each quarter.
+    Score,
 }
 
 impl Metric {
     /// Every metric, in panel order.
-    pub const ALL: [Metric; 12] = [
+    pub const ALL: [Metric; 14] = [
         Metric::Culture,
         Metric::Engagement,
         Metric::Experience,
+        Metric::Fatigue,
         Metric::Nps,
         Metric::Advocates,
         Metric::Valuable,
@@ -49,6 +54,7 @@ impl Metric {
         Metric::Profit,
         Metric::Cash,
         Metric::Board,
+        Metric::Score,
     ];
 
     /// A short name for the panel (at most 11 characters).
@@ -57,6 +63,7 @@ impl Metric {
             Metric::Culture => "Culture",
             Metric::Engagement => "Engagement",
             Metric::Experience => "Experience",
+            Metric::Fatigue => "Fatigue",
             Metric::Nps => "NPS",
             Metric::Advocates => "Advocates",
             Metric::Valuable => "Valuable",
@@ -66,6 +73,7 @@ impl Metric {
             Metric::Profit => "Profit",
             Metric::Cash => "Cash",
             Metric::Board => "Board",
+            Metric::Score => "Score",
         }
     }
 
@@ -75,6 +83,7 @@ impl Metric {
             Metric::Culture => "Customer culture",
             Metric::Engagement => "Employee engagement",
             Metric::Experience => "Customer experience",
+            Metric::Fatigue => "Change fatigue",
             Metric::Nps => "Net promoter score",
             Metric::Advocates => "Advocate customers",
             Metric::Valuable => "Valuable customers",
@@ -84,20 +93,26 @@ impl Metric {
             Metric::Profit => "Profit",
             Metric::Cash => "Cash",
             Metric::Board => "Board confidence",
+            Metric::Score => "Score",
         }
     }
 
     /// Decimals shown: indices get one, counts and money none.
     pub fn decimals(self) -> usize {
         match self {
-            Metric::Culture | Metric::Engagement | Metric::Experience | Metric::Board => 1,
+            Metric::Culture
+            | Metric::Engagement
+            | Metric::Experience
+            | Metric::Fatigue
+            | Metric::Board
+            | Metric::Score => 1,
             _ => 0,
         }
     }
 
     /// Whether a rise is good news.
     pub fn higher_is_better(self) -> bool {
-        self != Metric::Costly
+        !matches!(self, Metric::Costly | Metric::Fatigue)
     }
 
     /// Whether the figure is a measurement with noise.
@@ -115,6 +130,7 @@ impl Metric {
             Metric::Culture => s.get(Stock::Culture),
             Metric::Engagement => s.get(Stock::Engagement),
             Metric::Experience => s.get(Stock::Experience),
+            Metric::Fatigue => s.get(Stock::Fatigue),
             Metric::Nps => r.reported.nps,
             Metric::Advocates => r.reported.advocates,
             Metric::Valuable => r.reported.valuable,
@@ -124,6 +140,7 @@ impl Metric {
             Metric::Profit => r.kpis.profit,
             Metric::Cash => s.get(Stock::Cash),
             Metric::Board => s.get(Stock::Board),
+            Metric::Score => r.kpis.score,
         }
     }
 
@@ -134,6 +151,7 @@ impl Metric {
             Metric::Culture => s.get(Stock::Culture),
             Metric::Engagement => s.get(Stock::Engagement),
             Metric::Experience => s.get(Stock::Experience),
+            Metric::Fatigue => s.get(Stock::Fatigue),
             Metric::Nps => loyalty(&rules.params, s.get(Stock::Experience), 1.0)
                 .nps()
                 .round(),
@@ -152,6 +170,10 @@ impl Metric {
             Metric::Profit => baseline_profit(rules),
             Metric::Cash => s.get(Stock::Cash),
             Metric::Board => s.get(Stock::Board),
+            Metric::Score => super::explain::start_score_parts(rules)
+                .iter()
+                .map(|p| p.1)
+                .sum(),
         }
     }
 
@@ -169,6 +191,7 @@ impl Metric {
             Metric::Culture => Why::Change(Stock::Culture),
             Metric::Engagement => Why::Change(Stock::Engagement),
             Metric::Experience => Why::Change(Stock::Experience),
+            Metric::Fatigue => Why::Change(Stock::Fatigue),
             Metric::Nps => Why::Follows(Stock::Experience),
             Metric::Advocates => Why::Change(Stock::Advocates),
             Metric::Valuable => Why::Change(Stock::Valuable),
@@ -178,6 +201,7 @@ impl Metric {
             Metric::Profit => Why::Parts { income_only: false },
             Metric::Cash => Why::Change(Stock::Cash),
             Metric::Board => Why::Change(Stock::Board),
+            Metric::Score => Why::Score,
         }
     }
 
@@ -215,7 +239,7 @@ mod tests {
 
     #[test]
     fn stepping_wraps_both_ways() {
-        assert_eq!(Metric::Board.step(true), Metric::Culture);
-        assert_eq!(Metric::Culture.step(false), Metric::Board);
+        assert_eq!(Metric::Score.step(true), Metric::Culture);
+        assert_eq!(Metric::Culture.step(false), Metric::Score);
     }
 }

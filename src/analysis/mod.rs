@@ -12,6 +12,7 @@ pub mod lessons;
 pub mod metric;
 pub mod score;
 pub mod story;
+pub mod survey;
 
 pub use benchmark::{BEST_NOTE, Benchmark, Benchmarks, benchmarks};
 pub use compare::{

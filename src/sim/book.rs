@@ -43,6 +43,23 @@ impl Book {
         });
     }
 
+    /// Moves a stock by `value` without a ledger term: for a flow whose
+    /// explanation is recorded as a whole by [`Book::explain`], so that the
+    /// stock's sum is computed exactly as it always was.
+    pub(crate) fn unexplained(&mut self, stock: Stock, value: f64) {
+        self.acc[stock.index()] += value;
+    }
+
+    /// Records a ledger term without moving the stock: the explanation of
+    /// flows already added by [`Book::unexplained`].
+    pub(crate) fn explain(&mut self, stock: Stock, name: &'static str, value: f64) {
+        self.ledger.terms.push(Term {
+            stock,
+            cause: Cause::Model(name),
+            value,
+        });
+    }
+
     /// Records a flow of the model that a driver scales, split into the
     /// model's own part (named `name`) and each effect's part. The stock
     /// moves by `total` exactly; the parts sum to it up to rounding.

@@ -208,20 +208,33 @@ fn culture(p: &ModelParams, book: &mut Book, input: &PeopleInput, levers: [f64; 
 }
 
 /// A stock relaxing toward a target made of named parts:
-/// `Δ = speed·(Σ parts − x)`. Each positive part gets its share of the
-/// gap in proportion to its size; each negative part pulls down directly.
-/// The terms sum exactly to `speed·(target − x)`.
+/// `Δ = speed·(Σ parts − x)`. Below the positive parts' sum `P`, each
+/// positive part gets its share of the gap in proportion to its size;
+/// above it, the stock settles back by `speed·(P − x)`, recorded as one
+/// term ("settling"), so that a part that holds the stock up is never
+/// shown as pushing it down. Each negative part pulls down directly. The
+/// terms sum to `speed·(target − x)`; the stock itself is summed in the
+/// same order either way, so its value does not depend on the ledger.
 fn relax(book: &mut Book, stock: Stock, speed: f64, parts: &[(&'static str, f64)]) {
     let x = book.old.get(stock);
     let positive: f64 = parts.iter().map(|(_, v)| pos(*v)).sum();
     if positive <= 0.0 {
         book.term(stock, "settling", -speed * x);
     }
+    let above = positive > 0.0 && x > positive;
     for (name, v) in parts {
         if *v > 0.0 {
-            book.term(stock, name, speed * (v - x * v / positive));
+            let share = speed * (v - x * v / positive);
+            if above {
+                book.unexplained(stock, share);
+            } else {
+                book.term(stock, name, share);
+            }
         } else if *v < 0.0 {
             book.term(stock, name, speed * v);
         }
+    }
+    if above {
+        book.explain(stock, "settling", speed * (positive - x));
     }
 }

@@ -35,7 +35,16 @@ pub enum Overlay {
     Save,
     /// All of last quarter's news.
     News,
+    /// The player's name, asked before play (typed into the session).
+    Name,
+    /// The whole text of the selected initiative or dilemma, scrolled.
+    Detail { scroll: u16 },
+    /// What a cause of the why view means.
+    Glossary { cause: String },
 }
+
+/// The id of the shipped tutorial, offered first to a newcomer.
+pub const TUTORIAL: &str = "tutorial";
 
 /// The fields of the title screen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -57,24 +66,38 @@ pub struct Title {
     pub seed: String,
     /// Whether the player typed the seed (otherwise it follows the scenario).
     pub seed_typed: bool,
+    /// The seed field was just entered: the next digit replaces its value
+    /// (as in any form field) instead of being appended to it.
+    pub seed_fresh: bool,
     pub player: String,
 }
 
 impl Title {
     /// A title screen over these scenarios and saved games.
     pub fn new(catalog: Catalog, continuable: Vec<Continuable>, player: String) -> Title {
+        // A first run (nothing to continue) starts on the tutorial.
+        let selected = if continuable.is_empty() {
+            catalog
+                .scenarios
+                .iter()
+                .position(|s| s.id == TUTORIAL)
+                .unwrap_or(0)
+        } else {
+            0
+        };
         let seed = catalog
             .scenarios
-            .first()
+            .get(selected)
             .map(|s| s.seed.to_string())
             .unwrap_or_default();
         Title {
             catalog,
             continuable,
-            selected: 0,
+            selected,
             field: TitleField::List,
             seed,
             seed_typed: false,
+            seed_fresh: false,
             player,
         }
     }
@@ -193,6 +216,8 @@ pub struct Session {
     pub cursor: usize,
     /// The selected figure (KPI panel, report, why overlay).
     pub metric: Metric,
+    /// The selected cause row of the why overlay.
+    pub why_row: usize,
     pub chart: Chart,
     /// Scroll offset of the briefing text.
     pub scroll: u16,
@@ -224,6 +249,7 @@ impl Session {
             typing: None,
             cursor: 0,
             metric: Metric::Culture,
+            why_row: 0,
             chart: Chart::People,
             scroll: 0,
             save_problem: None,
@@ -271,7 +297,17 @@ impl Session {
                     .map_or(0.0, |x| x.cost);
             }
         }
+        // The model charges the default answer of a dilemma left open.
+        for d in self.unanswered() {
+            total += self.default_choice(d).map_or(0.0, |c| c.cost);
+        }
         total
+    }
+
+    /// The choice a dilemma takes if the player gives no answer.
+    pub fn default_choice(&self, dilemma: u16) -> Option<&crate::sim::Choice> {
+        let def = self.game.rules().dilemmas.get(usize::from(dilemma))?;
+        def.choices.get(def.default_choice)
     }
 
     /// The open dilemmas not answered yet.
@@ -317,6 +353,8 @@ pub struct App {
     pub notice: Option<String>,
     /// False once the player has quit.
     pub running: bool,
+    /// Where the last game played was saved: printed after quitting.
+    pub last_save: Option<String>,
 }
 
 impl App {
@@ -330,6 +368,7 @@ impl App {
             autosaves: false,
             notice: None,
             running: true,
+            last_save: None,
         }
     }
 

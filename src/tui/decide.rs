@@ -51,7 +51,16 @@ pub(super) fn quarter_update(app: &mut App, msg: Message) -> Command {
                 None => app.notice = Some(text::NO_DILEMMA.to_string()),
             }
         }
-        Message::Why => app.overlay = Some(Overlay::Why),
+        Message::Why => {
+            s.why_row = 0;
+            app.overlay = Some(Overlay::Why);
+        }
+        Message::Detail => match s.row() {
+            Row::Initiative(_) | Row::Dilemma(_) => {
+                app.overlay = Some(Overlay::Detail { scroll: 0 });
+            }
+            Row::Lever(_) => {}
+        },
         Message::NextChart => s.chart = s.chart.next(),
         Message::Confirm => {
             s.typing = None;
@@ -135,8 +144,8 @@ fn toggle(s: &mut Session, index: usize) -> Option<String> {
     None
 }
 
-/// The dilemma window, with the current answer (or the first choice)
-/// highlighted.
+/// The dilemma window, with the current answer (or, before one is given,
+/// the default: Enter then changes nothing the player did not see).
 pub(super) fn dilemma_overlay(s: &Session, dilemma: u16) -> Overlay {
     let rules = s.game.rules();
     let choice = rules
@@ -145,6 +154,10 @@ pub(super) fn dilemma_overlay(s: &Session, dilemma: u16) -> Overlay {
         .and_then(|def| {
             let answer = s.draft.answers.get(&def.id)?;
             def.choices.iter().position(|c| &c.id == answer)
+        })
+        .or_else(|| {
+            let def = rules.dilemmas.get(usize::from(dilemma))?;
+            Some(def.default_choice.min(def.choices.len().saturating_sub(1)))
         })
         .unwrap_or(0);
     Overlay::Dilemma { dilemma, choice }

@@ -92,8 +92,10 @@ impl Saves for FileSaves {
         true
     }
 
+    /// The absolute path: it is what a student hands in, and what a
+    /// teacher's `culturesim verify` needs wherever it runs.
     fn location(&self) -> Option<String> {
-        self.current.as_ref().map(|p| p.display().to_string())
+        self.current.as_ref().map(|p| absolute(p))
     }
 }
 
@@ -101,10 +103,16 @@ impl Saves for FileSaves {
 pub fn resumed(loaded: save::Loaded) -> Resumed {
     Resumed {
         player: loaded.player().to_string(),
-        location: Some(loaded.path.display().to_string()),
+        location: Some(absolute(&loaded.path)),
         scenario: loaded.scenario,
         game: loaded.game,
     }
+}
+
+/// `path` made absolute (as it stands if that fails), ready to print.
+fn absolute(path: &Path) -> String {
+    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    save::printable(&abs.display().to_string())
 }
 
 /// "2026-11-23 15:02" from a save's timestamp.

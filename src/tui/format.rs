@@ -68,6 +68,13 @@ const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█']
 /// The last `width` values as a sparkline scaled between their minimum and
 /// maximum; a flat series sits in the middle.
 pub fn sparkline(values: &[f64], width: usize) -> String {
+    sparkline_over(values, width, 0.0)
+}
+
+/// A sparkline whose scale spans at least `span` (centred on the values):
+/// a wobble smaller than what matters for the figure stays a wobble
+/// instead of filling the cell from bottom to top.
+pub fn sparkline_over(values: &[f64], width: usize, span: f64) -> String {
     let start = values.len().saturating_sub(width);
     let shown = values.get(start..).unwrap_or(&[]);
     let (lo, hi) = shown
@@ -76,6 +83,8 @@ pub fn sparkline(values: &[f64], width: usize) -> String {
         .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
             (lo.min(*v), hi.max(*v))
         });
+    let widen = (span - (hi - lo)).max(0.0) / 2.0;
+    let (lo, hi) = (lo - widen, hi + widen);
     shown
         .iter()
         .map(|v| {
@@ -89,6 +98,56 @@ pub fn sparkline(values: &[f64], width: usize) -> String {
             }
         })
         .collect()
+}
+
+/// `v` rounded to `decimals` (0 or 1), as [`whole`] and [`one`] show it.
+pub fn rounded(v: f64, decimals: usize) -> f64 {
+    let scale = if decimals == 0 { 1.0 } else { 10.0 };
+    (v * scale).round() / scale
+}
+
+/// The change a player reads between two shown values: the difference of
+/// the values as rounded on screen, so that `before → after  change`
+/// always agree.
+pub fn shown_change(before: f64, after: f64, decimals: usize) -> f64 {
+    rounded(after, decimals) - rounded(before, decimals)
+}
+
+/// Rounds `parts` to `decimals` so that the rounded parts add up to
+/// `total` (itself at that precision) exactly: largest remainder, the
+/// leftover units going to the parts that rounding cut the most. A column
+/// of causes then sums to the change shown under it.
+pub fn round_parts(parts: &[f64], total: f64, decimals: usize) -> Vec<f64> {
+    let scale = if decimals == 0 { 1.0 } else { 10.0 };
+    let units: Vec<f64> = parts.iter().map(|p| (p * scale).floor()).collect();
+    let target = (total * scale).round();
+    let mut out = units.clone();
+    let mut order: Vec<usize> = (0..parts.len()).collect();
+    // Largest remainder first; ties to the larger part.
+    order.sort_by(|&a, &b| {
+        let ra = parts[a] * scale - units[a];
+        let rb = parts[b] * scale - units[b];
+        rb.total_cmp(&ra)
+            .then(parts[b].abs().total_cmp(&parts[a].abs()))
+    });
+    let mut left = target - units.iter().sum::<f64>();
+    if !left.is_finite() || order.is_empty() {
+        return parts.iter().map(|p| rounded(*p, decimals)).collect();
+    }
+    let n = order.len();
+    let mut k = 0;
+    while left >= 0.5 {
+        out[order[k % n]] += 1.0;
+        left -= 1.0;
+        k += 1;
+    }
+    let mut k = 0;
+    while left <= -0.5 {
+        out[order[n - 1 - (k % n)]] -= 1.0;
+        left += 1.0;
+        k += 1;
+    }
+    out.into_iter().map(|u| u / scale).collect()
 }
 
 /// Cuts a string to at most `width` characters, marking the cut with `…`.
@@ -134,6 +193,27 @@ mod tests {
         assert_eq!(sparkline(&[], 4), "");
         assert_eq!(sparkline(&[1.0, f64::NAN], 4).chars().count(), 2);
         assert_eq!(sparkline(&[1.0, 2.0, 3.0], 0), "");
+        // A wobble of 2 on a scale of 20 stays in the middle rows.
+        assert_eq!(sparkline_over(&[50.0, 52.0, 50.0], 8, 20.0), "▄▅▄");
+    }
+
+    #[test]
+    fn rounded_parts_add_up_to_the_rounded_total() {
+        // Each part alone rounds to 0.0, the column to +0.1.
+        let parts = [0.04, 0.04, 0.04];
+        let r = round_parts(&parts, 0.12, 1);
+        assert!((r.iter().sum::<f64>() - 0.1).abs() < 1e-9, "{r:?}");
+        let parts = [2.46, -1.14, 0.33, -0.04];
+        let total: f64 = parts.iter().sum();
+        let r = round_parts(&parts, total, 1);
+        assert!((r.iter().sum::<f64>() - rounded(total, 1)).abs() < 1e-9);
+        assert!(r.iter().zip(parts).all(|(a, b)| (a - b).abs() < 0.1 + 1e-9));
+        // A shown total that differs from the exact sum (the difference of
+        // rounded values) is still met.
+        let r = round_parts(&[10.4, 10.4], 21.0, 0);
+        assert_eq!(r.iter().sum::<f64>(), 21.0);
+        assert!(round_parts(&[], 0.0, 1).is_empty());
+        assert!((shown_change(25.34, 25.36, 1) - 0.1).abs() < 1e-9);
     }
 
     #[test]

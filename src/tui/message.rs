@@ -42,6 +42,21 @@ pub enum Message {
     Toggle,
     /// Open the why overlay for the selected figure.
     Why,
+    /// Explain the selected cause of the why view.
+    Explain,
+    /// Read the selected initiative's or dilemma's whole text.
+    Detail,
+    /// A mouse click at this cell of the screen.
+    Click {
+        column: u16,
+        row: u16,
+    },
+    /// The mouse wheel, at this cell (`down`: towards the end).
+    Wheel {
+        down: bool,
+        column: u16,
+        row: u16,
+    },
     /// Show the next chart.
     NextChart,
     /// Open the next unanswered dilemma.
@@ -90,8 +105,18 @@ pub fn from_key(app: &App, key: KeyEvent) -> Option<Message> {
 fn overlay_key(overlay: &Overlay, key: KeyEvent) -> Option<Message> {
     use KeyCode::*;
     let m = match (overlay, key.code) {
-        (Overlay::Quit, Char('y' | 'Y' | 'q') | Enter) => Message::Quit,
+        // Only y quits: Enter, a habit after every other dialog, must
+        // never throw a quarter's decisions away.
+        (Overlay::Quit, Char('y' | 'Y')) => Message::Quit,
         (Overlay::Quit, Char('n' | 'N') | Esc) => Message::Back,
+        (Overlay::Name, Enter) => Message::Confirm,
+        (Overlay::Name, Esc) => Message::Back,
+        (Overlay::Name, Backspace) => Message::Erase,
+        (Overlay::Name, Char(c)) => Message::Char(c),
+        (Overlay::Detail { .. }, Esc | Enter | Char('i' | 'q')) => Message::Back,
+        (Overlay::Detail { .. }, Up | Char('k') | PageUp) => Message::Up,
+        (Overlay::Detail { .. }, Down | Char('j' | ' ') | PageDown) => Message::Down,
+        (Overlay::Glossary { .. }, Esc | Enter | Char('?' | 'q')) => Message::Back,
         (Overlay::Help { .. }, Char('?' | 'q') | Esc | Enter) => Message::Back,
         (Overlay::Help { .. }, Up | Char('k') | PageUp) => Message::Up,
         (Overlay::Help { .. }, Down | Char('j' | ' ') | PageDown) => Message::Down,
@@ -105,8 +130,12 @@ fn overlay_key(overlay: &Overlay, key: KeyEvent) -> Option<Message> {
         (Overlay::Why, Esc | Enter | Char('w' | 'q')) => Message::Back,
         (Overlay::Save, Esc | Enter | Char('s' | 'q')) => Message::Back,
         (Overlay::News, Esc | Enter | Char('n' | 'q')) => Message::Back,
-        (Overlay::Why, Right | Down | Tab | Char('l' | 'j')) => Message::Tab { forward: true },
-        (Overlay::Why, Left | Up | BackTab | Char('h' | 'k')) => Message::Tab { forward: false },
+        (Overlay::Why, Right | Tab | Char('l')) => Message::Tab { forward: true },
+        (Overlay::Why, Left | BackTab | Char('h')) => Message::Tab { forward: false },
+        (Overlay::Why, Down | Char('j')) => Message::Down,
+        (Overlay::Why, Up | Char('k')) => Message::Up,
+        // `?` on a cause of the why view explains that cause.
+        (Overlay::Why, Char('?')) => Message::Explain,
         (_, Char('?')) => Message::Help,
         _ => return None,
     };
@@ -151,6 +180,7 @@ fn screen_key(app: &App, key: KeyEvent) -> Option<Message> {
         (Screen::Quarter, Backspace) => Message::Erase,
         (Screen::Quarter, Char(' ')) => Message::Toggle,
         (Screen::Quarter, Char('d')) => Message::Dilemma,
+        (Screen::Quarter, Char('i')) => Message::Detail,
         (Screen::Quarter | Screen::Report, Char('w')) => Message::Why,
         (Screen::Quarter | Screen::Report | Screen::Debrief, Char('s')) => Message::ShowSave,
         (Screen::Quarter | Screen::Report | Screen::Debrief, Char('c')) => Message::NextChart,

@@ -9,6 +9,7 @@ pub mod catalog;
 mod decide;
 pub mod file_saves;
 pub mod format;
+pub mod glossary;
 pub mod message;
 pub mod runtime;
 pub mod saves;
@@ -97,10 +98,17 @@ pub fn initial_app(opts: &PlayOptions, saves: &dyn Saves) -> Result<App, Error> 
     }
     let player = opts
         .player
-        .clone()
-        .filter(|p| !p.trim().is_empty())
-        .unwrap_or_else(|| text::DEFAULT_PLAYER.to_string());
-    Ok(App::briefing(title, Session::new(scenario, seed, player)))
+        .as_deref()
+        .map(str::trim)
+        .unwrap_or_default()
+        .to_string();
+    let unnamed = player.is_empty();
+    let mut app = App::briefing(title, Session::new(scenario, seed, player));
+    // The name goes into the save a student hands in: ask for it first.
+    if unnamed {
+        app.overlay = Some(app::Overlay::Name);
+    }
+    Ok(app)
 }
 
 /// Plays in the terminal until the player quits.

@@ -29,6 +29,11 @@ pub fn run(mut app: App, saves: &mut dyn Saves) -> io::Result<()> {
     let result = event_loop(&mut term, &mut app, saves, theme);
     restore();
     drop(term);
+    // Said again on the terminal the player is left with: where the game
+    // is and how to hand it in.
+    if let Some(at) = &app.last_save {
+        println!("{}", super::text::hand_in(at));
+    }
     result
 }
 

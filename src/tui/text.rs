@@ -5,7 +5,6 @@ use super::format::whole;
 
 pub const APP_NAME: &str = "culturesim";
 pub const TAGLINE: &str = "Build a customer culture, one quarter at a time.";
-pub const DEFAULT_PLAYER: &str = "Player";
 /// Below this size the screens cannot be read; a message asks for more.
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 16;
@@ -34,6 +33,7 @@ pub const NO_DILEMMA: &str = "No dilemma is waiting for an answer this quarter."
 pub const TITLE_SCENARIOS: &str = "Scenarios";
 pub const TITLE_CONTINUE: &str = "Continue a saved game";
 pub const TITLE_SEED: &str = "Seed";
+pub const SEED: &str = "seed";
 pub const TITLE_SEED_LOCKED: &str = "(set by the scenario)";
 pub const TITLE_PLAYER: &str = "Player";
 pub const TITLE_PROBLEMS: &str = "Not loaded";
@@ -76,11 +76,12 @@ pub const BUDGET_LEFT: &str = "budget left";
 pub const CASH_AFTER: &str = "cash after spending";
 pub const INITIATIVES: &str = "Initiatives (Space: on/off)";
 pub const DILEMMAS: &str = "Waiting for your answer (Space)";
+pub const ANSWERED: &str = "Your answers (Space: change)";
 pub const UNANSWERED: &str = "not answered";
 pub const MEASURED: &str = "~ survey figure: noise ±";
 pub const CHART_PEOPLE: &str = "Culture & people";
 pub const CHART_CUSTOMERS: &str = "Customers (surveyed)";
-pub const CHART_MONEY: &str = "Money";
+pub const CHART_MONEY: &str = "Profit";
 
 /// The names of the four levers and what each buys.
 pub const LEVERS: [(&str, &str); 4] = [
@@ -100,6 +101,18 @@ pub const COMMIT_OK: &str = "Enter: play the quarter   Esc: back to the decision
 pub const COMMIT_BLOCKED: &str = "Esc: back to the decisions to fix this";
 pub const COMMIT_DEFAULT: &str = "No answer to";
 
+/// The commit window's line for a dilemma left open.
+pub fn default_taken(title: &str, label: &str, cost: f64) -> String {
+    if cost != 0.0 {
+        format!(
+            "{COMMIT_DEFAULT} {title}: \"{label}\" will be taken (cost {})",
+            whole(cost)
+        )
+    } else {
+        format!("{COMMIT_DEFAULT} {title}: \"{label}\" will be taken")
+    }
+}
+
 // Report.
 pub const REPORT: &str = "Quarter report";
 pub const CAUSES: &str = "Biggest causes";
@@ -107,6 +120,8 @@ pub const CASH_CAUSE: &str = "the quarter's profit";
 pub const REPORT_HEAD: [&str; 3] = ["before", "after", "change"];
 pub const COMPARE_HEAD: [&str; 3] = ["score", "culture", "cum.profit"];
 pub const FATIGUE: &str = "Fatigue";
+pub const EQUITY: &str = "customer equity";
+pub const SCORE_PENALTY: &str = "game over";
 pub const BOARD_EXPECTS: &str = "Board expects";
 pub const WHY_ROSE: &str = "rose";
 pub const WHY_FELL: &str = "fell";
@@ -129,15 +144,29 @@ pub const WHY_VALUE: &str = "value";
 pub const WHY_OTHER: &str = "everything else";
 pub const WHY_NONE: &str = "Nothing to explain yet: play a quarter first.";
 pub const WHY_CHANGE_NOTE: &str = "Each row is one cause; each column sums to the change.";
-pub const WHY_FOLLOWS_NOTE: &str = "NPS follows customer experience; this is why experience moved.";
+pub const WHY_FOLLOWS_NOTE: &str =
+    "NPS follows experience: its causes in NPS points, plus the survey's noise.";
+pub const WHY_SCORE_NOTE: &str = "The score's weighted figures each quarter; they add up to it.";
 pub const WHY_PARTS_NOTE: &str = "A flow, not a stock: its parts each quarter.";
 pub const WHY_PROFIT_NOTE: &str = "Profit is the change of cash; its parts each quarter.";
-pub const WHY_SURVEY_NOTE: &str = "Causes of the true change; the survey adds noise.";
+pub const WHY_SURVEY_NOTE: &str = "A survey figure: the true causes, plus the survey's noise.";
 
 // Debrief.
 pub const DEBRIEF: &str = "Debrief";
 pub const FINAL_SCORE: &str = "Final score";
-pub const PENALTY: &str = "ended early";
+pub const PENALTY: &str = "penalty: the game ended early";
+pub const GOAL_TITLE: &str = "Your goal";
+pub const GOAL_MET: &str = "Goal met.";
+pub const GOAL_CULTURE: &str = "Culture grew:";
+pub const GOAL_SCORE: &str = "Score not behind doing nothing:";
+pub const GOAL_VERSUS: &str = "vs";
+pub const GOAL_INITIATIVE: &str = "Tried an initiative";
+
+/// The tutorial goal's point about dilemmas.
+pub fn goal_answers(answered: usize, asked: usize) -> String {
+    format!("Answered the dilemmas yourself: {answered} of {asked}")
+}
+pub const GOAL_MISSED: &str = "Goal not met yet: play again (r) and try.";
 pub const MOMENTS_TITLE: &str = "Key moments";
 pub const NO_MOMENTS: &str = "No large swings: a steady game.";
 pub const COMPARE: &str = "Same scenario, same seed";
@@ -155,7 +184,34 @@ pub const QUIT_TITLE: &str = "Quit?";
 pub const QUIT_SAVED: &str = "Every committed quarter is saved; continue it from the title screen.";
 pub const QUIT_UNSAVED: &str = "This game is not saved: quitting ends it.";
 pub const QUIT_IDLE: &str = "Leave culturesim?";
-pub const QUIT_KEYS: &str = "y: quit   n: keep playing";
+pub const QUIT_KEYS: &str = "y: quit   n or Esc: keep playing";
+
+// The name prompt.
+pub const NAME_TITLE: &str = "Your name";
+pub const NAME_ASK: &str = "Type your name and press Enter. It is written into your saved game, so that whoever you hand it to knows whose game it is.";
+pub const NAME_NEEDED: &str = "Type your name first: it goes into the save you hand in.";
+pub const KEYS_NAME: Keys = &[("Enter", "done"), ("Bksp", "erase"), ("Esc", "back")];
+
+// The detail window of an initiative or a dilemma.
+pub const DETAIL_MORE: &str = "i: read all";
+pub const DETAIL_COST: &str = "Cost";
+pub const DETAIL_COOLDOWN: &str = "can start again after";
+pub const DETAIL_LOAD: &str = "change load";
+pub const DETAIL_DEFAULT: &str = "If you do not answer:";
+pub const KEYS_DETAIL: Keys = &[("Esc", "close"), ("↑↓", "scroll")];
+
+// Handing in a class game.
+pub const HAND_IN_TITLE: &str = "Hand in your game";
+pub const HAND_IN_WHAT: &str = "Hand in this file (e.g. upload or e-mail it to your teacher):";
+pub const HAND_IN_HOW: &str = "It replays your game exactly; `culturesim verify FILE` checks it.";
+pub const HAND_IN_NONE: &str = "This game was not saved, so there is nothing to hand in.";
+
+/// Printed on the terminal after quitting, when a game was saved.
+pub fn hand_in(path: &str) -> String {
+    format!(
+        "culturesim: your game is saved in\n  {path}\nTo hand it in, give that file to your teacher: it replays your game exactly, and `culturesim verify {path}` checks it. `culturesim resume {path}` continues an unfinished game."
+    )
+}
 pub const HELP_TITLE: &str = "Help";
 pub const HELP_KEYS: &str = "Keys on this screen";
 pub const HELP_GAME: &str = "How the game works";
@@ -239,7 +295,13 @@ pub const KEYS_DILEMMA: Keys = &[
     ("1-9", "pick"),
     ("Esc", "later"),
 ];
-pub const KEYS_WHY: Keys = &[("←→", "figure"), ("Esc", "close")];
+pub const KEYS_WHY: Keys = &[
+    ("←→", "figure"),
+    ("↑↓", "cause"),
+    ("?", "what it means"),
+    ("Esc", "close"),
+];
+pub const KEYS_GLOSSARY: Keys = &[("Esc", "back to the why view")];
 
 /// Longer explanations of the keys, for the help overlay.
 pub const HELP_QUARTER: Keys = &[
@@ -248,6 +310,7 @@ pub const HELP_QUARTER: Keys = &[
     ("0-9 Bksp", "type an amount for the lever"),
     ("Space", "switch an initiative on or off; open a dilemma"),
     ("d", "answer the next dilemma"),
+    ("i", "read an initiative's or a dilemma's whole text"),
     ("Tab", "select a figure; w: why it moved"),
     ("c", "switch chart: people, customers, money"),
     ("s", "where the game is saved"),

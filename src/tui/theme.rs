@@ -112,13 +112,9 @@ impl Theme {
             Color::Green,
             Color::Red,
         ];
-        const MARKERS: [Marker; 5] = [
-            Marker::Braille,
-            Marker::Dot,
-            Marker::HalfBlock,
-            Marker::Bar,
-            Marker::Block,
-        ];
+        // Without colour the lines differ by their marks; ▀ and ▄ (half
+        // blocks) look alike, so only marks that do not are used.
+        const MARKERS: [Marker; 4] = [Marker::Braille, Marker::Dot, Marker::Block, Marker::Bar];
         if self.color {
             (Style::new().fg(COLORS[n % COLORS.len()]), Marker::Braille)
         } else {

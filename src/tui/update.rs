@@ -32,6 +32,9 @@ pub fn update(app: &mut App, msg: Message) -> Command {
         Message::Suspend => return Command::Suspend,
         Message::Resize => return Command::None,
         Message::Saved { result, at } => {
+            if at.is_some() {
+                app.last_save.clone_from(&at);
+            }
             if let Some(s) = app.session.as_mut() {
                 s.save_problem = result.err();
                 s.saved_at = at;
@@ -41,6 +44,7 @@ pub fn update(app: &mut App, msg: Message) -> Command {
         Message::Resumed(result) => {
             match result {
                 Ok(r) => {
+                    app.last_save.clone_from(&r.location);
                     app.session = Some(Session::resumed(*r));
                     enter_quarter_or_debrief(app);
                 }
@@ -124,17 +128,92 @@ fn overlay_update(app: &mut App, overlay: Overlay, msg: Message) -> Command {
         Overlay::Dilemma { dilemma, choice } => {
             super::decide::dilemma_update(app, dilemma, choice, msg);
         }
-        Overlay::Why => match msg {
-            Message::Back => app.overlay = None,
-            Message::Tab { forward } => {
-                if let Some(s) = app.session.as_mut() {
-                    s.metric = s.metric.step(forward);
-                }
+        Overlay::Why => why_update(app, msg),
+        Overlay::Name => name_update(app, msg),
+        Overlay::Detail { scroll } => match msg {
+            Message::Back | Message::Detail => app.overlay = None,
+            Message::Up => {
+                app.overlay = Some(Overlay::Detail {
+                    scroll: scroll.saturating_sub(1),
+                })
+            }
+            Message::Down => {
+                let scroll = scroll.saturating_add(1).min(text::BRIEFING_SCROLL_MAX);
+                app.overlay = Some(Overlay::Detail { scroll });
             }
             _ => {}
         },
+        Overlay::Glossary { .. } => {
+            if matches!(msg, Message::Back | Message::Explain) {
+                app.overlay = Some(Overlay::Why);
+            }
+        }
     }
     Command::None
+}
+
+/// The why overlay: ←→ another figure, ↑↓ a cause, `?` what it means.
+fn why_update(app: &mut App, msg: Message) {
+    let Some(s) = app.session.as_mut() else {
+        app.overlay = None;
+        return;
+    };
+    match msg {
+        Message::Back => app.overlay = None,
+        Message::Tab { forward } => {
+            s.metric = s.metric.step(forward);
+            s.why_row = 0;
+        }
+        Message::Up => s.why_row = s.why_row.saturating_sub(1),
+        Message::Down => {
+            let rows = super::view::why_causes(s).len();
+            s.why_row = (s.why_row + 1).min(rows.saturating_sub(1));
+        }
+        Message::Explain => {
+            if let Some(cause) = super::view::why_causes(s).get(s.why_row) {
+                app.overlay = Some(Overlay::Glossary {
+                    cause: cause.clone(),
+                });
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The name prompt before play: letters, Backspace, Enter once a name is
+/// typed, Esc back to the title screen.
+fn name_update(app: &mut App, msg: Message) {
+    let Some(s) = app.session.as_mut() else {
+        app.overlay = None;
+        return;
+    };
+    match msg {
+        Message::Char(c) if !c.is_control() && s.player.chars().count() < text::PLAYER_MAX => {
+            s.player.push(c);
+        }
+        Message::Digit(d) if s.player.chars().count() < text::PLAYER_MAX => {
+            s.player.push(char::from(b'0' + d.min(9)));
+        }
+        Message::Erase => {
+            s.player.pop();
+        }
+        Message::Confirm => {
+            let name = s.player.trim().to_string();
+            if name.is_empty() {
+                app.notice = Some(text::NAME_NEEDED.to_string());
+            } else {
+                s.player = name.clone();
+                app.title.player = name;
+                app.overlay = None;
+            }
+        }
+        Message::Back => {
+            app.overlay = None;
+            app.session = None;
+            app.screen = Screen::Title;
+        }
+        _ => {}
+    }
 }
 
 fn title_update(app: &mut App, msg: Message) -> Command {
@@ -156,17 +235,22 @@ fn title_update(app: &mut App, msg: Message) -> Command {
             } else {
                 (i + n - 1) % n
             }];
+            t.seed_fresh = t.field == TitleField::Seed;
         }
         Message::Digit(d) if t.field == TitleField::Seed => {
-            let typed = format!("{}{d}", if t.seed_typed { t.seed.as_str() } else { "" });
+            // The first digit after entering the field replaces the seed.
+            let keep = t.seed_typed && !t.seed_fresh;
+            let typed = format!("{}{d}", if keep { t.seed.as_str() } else { "" });
             if typed.parse::<u64>().is_ok() {
                 t.seed = typed;
                 t.seed_typed = true;
+                t.seed_fresh = false;
             }
         }
         Message::Erase if t.field == TitleField::Seed => {
             t.seed.pop();
             t.seed_typed = true;
+            t.seed_fresh = false;
         }
         Message::Char(c)
             if t.field == TitleField::Player
@@ -213,12 +297,14 @@ fn start(app: &mut App) -> Command {
     } else {
         t.seed.parse().unwrap_or(scenario.seed)
     };
-    let player = match t.player.trim() {
-        "" => text::DEFAULT_PLAYER.to_string(),
-        name => name.to_string(),
-    };
+    let player = t.player.trim().to_string();
+    let unnamed = player.is_empty();
     app.session = Some(Session::new(scenario.clone(), seed, player));
     app.screen = Screen::Briefing;
+    // The name goes into the save a student hands in: ask for it first.
+    if unnamed {
+        app.overlay = Some(Overlay::Name);
+    }
     Command::None
 }
 
@@ -300,7 +386,10 @@ fn report_update(app: &mut App, msg: Message) -> Command {
         Message::Up => s.metric = s.metric.step(false),
         Message::Down | Message::Tab { forward: true } => s.metric = s.metric.step(true),
         Message::Tab { forward: false } => s.metric = s.metric.step(false),
-        Message::Why => app.overlay = Some(Overlay::Why),
+        Message::Why => {
+            s.why_row = 0;
+            app.overlay = Some(Overlay::Why);
+        }
         Message::NextChart => s.chart = s.chart.next(),
         Message::Confirm => enter_quarter_or_debrief(app),
         _ => {}

@@ -20,23 +20,60 @@ pub struct LineChart {
     pub theme: Theme,
 }
 
+/// The legend's entries wrapped into lines of at most `width` columns:
+/// every name is shown whole, on as many lines as it takes.
+fn legend(series: &[(String, Vec<f64>)], theme: Theme, width: usize) -> Vec<Line<'static>> {
+    let mut out: Vec<Line> = Vec::new();
+    let mut line: Vec<Span> = Vec::new();
+    let mut used = 0;
+    for (n, (name, _)) in series.iter().enumerate() {
+        let (style, marker) = theme.series(n);
+        let sym = match marker {
+            Marker::Dot => "•",
+            Marker::Block => "█",
+            Marker::Bar => "▄",
+            _ if theme.color => "━",
+            _ => "⣿",
+        };
+        let need = name.chars().count() + 3;
+        if used > 0 && used + need > width {
+            out.push(Line::from(std::mem::take(&mut line)));
+            used = 0;
+        }
+        line.push(Span::styled(format!("{sym} "), style));
+        line.push(Span::raw(format!("{name} ")));
+        used += need;
+    }
+    if !line.is_empty() {
+        out.push(Line::from(line));
+    }
+    out
+}
+
 impl Widget for LineChart {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let mut legend = Vec::new();
-        for (n, (name, _)) in self.series.iter().enumerate() {
-            let (style, marker) = self.theme.series(n);
-            let sym = match marker {
-                Marker::Dot => "•",
-                Marker::Block => "█",
-                Marker::HalfBlock => "▀",
-                Marker::Bar => "▄",
-                _ if self.theme.color => "━",
-                _ => "⣿",
-            };
-            legend.push(Span::styled(format!(" {sym}"), style));
-            legend.push(Span::raw(format!("{name} ")));
+        // The legend's first line sits in the bottom border; what does not
+        // fit there takes rows inside, so no name is ever cut.
+        let mut key = legend(
+            &self.series,
+            self.theme,
+            usize::from(area.width.saturating_sub(2)),
+        );
+        let mut block = panel(self.title.clone(), self.theme, false);
+        if !key.is_empty() {
+            block = block.title_bottom(key.remove(0));
         }
-        let block = panel(self.title.clone(), self.theme, false).title_bottom(Line::from(legend));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let key_h = u16::try_from(key.len())
+            .unwrap_or(u16::MAX)
+            .min(inner.height / 2);
+        let [plot, key_area] = ratatui::layout::Layout::vertical([
+            ratatui::layout::Constraint::Min(0),
+            ratatui::layout::Constraint::Length(key_h),
+        ])
+        .areas(inner);
+        super::widgets::lines(key_area, buf, key);
         let points: Vec<Vec<(f64, f64)>> = self
             .series
             .iter()
@@ -58,7 +95,9 @@ impl Widget for LineChart {
             (lo, hi) = (0.0, 1.0);
         }
         let pad = ((hi - lo) * 0.08).max(0.5);
-        let (lo, hi) = (lo - pad, hi + pad);
+        // Figures that cannot be negative never get a negative axis.
+        let floor = if lo >= 0.0 { 0.0 } else { f64::NEG_INFINITY };
+        let (lo, hi) = ((lo - pad).max(floor), hi + pad);
         let datasets: Vec<Dataset> = self
             .series
             .iter()
@@ -76,7 +115,6 @@ impl Widget for LineChart {
             .collect();
         let x_max = self.quarters.max(1) as f64;
         let chart = Chart::new(datasets)
-            .block(block)
             .x_axis(
                 Axis::default()
                     .bounds([0.0, x_max])
@@ -93,6 +131,6 @@ impl Widget for LineChart {
                     .style(self.theme.dim()),
             )
             .legend_position(None);
-        chart.render(area, buf);
+        chart.render(plot, buf);
     }
 }

@@ -7,11 +7,12 @@ use super::widgets::{lines, panel, wrap};
 use crate::analysis::explain::{Moment, score_parts};
 use crate::sim::{QuarterReport, Rules, Stock, customer_equity};
 use crate::tui::app::Session;
-use crate::tui::format::{fit, one, signed, whole};
+use crate::tui::format::{fit, one, round_parts, signed, whole};
 use crate::tui::text;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::Widget;
 
@@ -48,64 +49,117 @@ impl Widget for DebriefView<'_> {
         let [left, right] =
             Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
                 .areas(area);
+        // The score's lines are never cut: the panel takes what they need
+        // (the formula only if there is room), the moments the rest.
+        let w = usize::from(left.width.saturating_sub(2));
+        let essential = score_lines(s, theme, w, false);
+        let full = score_lines(s, theme, w, true);
+        let fits = |n: usize| n + 2 + 4 <= usize::from(left.height);
+        let shown = if fits(full.len()) { full } else { essential };
+        let score_h = u16::try_from(shown.len() + 2).unwrap_or(u16::MAX);
         let [score, moments] =
-            Layout::vertical([Constraint::Length(11), Constraint::Min(0)]).areas(left);
-        let [compare, chart] =
-            Layout::vertical([Constraint::Length(6), Constraint::Min(0)]).areas(right);
-        render_score(s, theme, score, buf);
+            Layout::vertical([Constraint::Length(score_h), Constraint::Min(0)]).areas(left);
+        let block = panel(
+            format!("{} · {}", text::DEBRIEF, text::FINAL_SCORE),
+            theme,
+            true,
+        );
+        let inner = block.inner(score);
+        block.render(score, buf);
+        lines(inner, buf, shown);
         render_moments(s, theme, moments, buf);
+
+        let rw = usize::from(right.width.saturating_sub(2));
+        let goal = super::handin::goal_lines(s, theme, rw);
+        let hand_in = super::handin::hand_in_lines(s, theme, rw);
+        let h = |v: &[Line]| u16::try_from(v.len() + 2).unwrap_or(u16::MAX);
+        let goal_h = if goal.is_empty() { 0 } else { h(&goal) };
+        let [compare, goal_area, hand_area, chart] = Layout::vertical([
+            Constraint::Length(6),
+            Constraint::Length(goal_h),
+            Constraint::Length(h(&hand_in)),
+            Constraint::Min(0),
+        ])
+        .areas(right);
         render_compare(s, theme, compare, buf);
-        render_chart(s, theme, chart, buf);
+        if !goal.is_empty() {
+            super::handin::render_panel(text::GOAL_TITLE, goal, theme, goal_area, buf);
+        }
+        super::handin::render_panel(text::HAND_IN_TITLE, hand_in, theme, hand_area, buf);
+        // A chart needs a few rows to say anything.
+        if chart.height >= 7 {
+            render_chart(s, theme, chart, buf);
+        }
     }
 }
 
-fn render_score(s: &Session, theme: Theme, area: Rect, buf: &mut Buffer) {
+/// The final score, how the game ended, and the weighted parts rounded so
+/// that they add up to the score shown; with `formula`, the formula too.
+fn score_lines(s: &Session, theme: Theme, w: usize, formula: bool) -> Vec<Line<'static>> {
     let rules = s.game.rules();
-    let block = panel(
-        format!("{} · {}", text::DEBRIEF, text::FINAL_SCORE),
-        theme,
-        true,
-    );
-    let inner = block.inner(area);
-    block.render(area, buf);
     let Some(last) = s.game.last() else {
-        return;
+        return Vec::new();
     };
-    let w = usize::from(inner.width);
     let outcome = if last.outcome.is_game_over() {
         theme.bad()
     } else {
         theme.dim()
     };
-    let mut out = vec![
-        Line::styled(
-            format!("{} {}", text::FINAL_SCORE, one(last.kpis.score)),
-            theme.title(),
+    let mut out = vec![Line::styled(
+        format!(
+            "{} {} · {} {}",
+            text::FINAL_SCORE,
+            one(last.kpis.score),
+            text::SEED,
+            s.game.state().seed
         ),
-        Line::styled(fit(last.outcome.describe(), w), outcome),
-    ];
+        theme.title(),
+    )];
     out.extend(
-        wrap(&rules.scoring.formula(), w)
+        wrap(last.outcome.describe(), w)
             .into_iter()
-            .map(|l| Line::styled(l, theme.dim())),
+            .map(|l| Line::styled(l, outcome)),
     );
     let (parts, penalty) = score_parts(rules, last);
-    for p in parts {
+    let mut raw: Vec<f64> = parts.iter().map(|p| p.points).collect();
+    if penalty != 0.0 {
+        raw.push(-penalty);
+    }
+    let shown = round_parts(&raw, last.kpis.score, 1);
+    let mut row = |points: String, said: &str, style: Style| {
+        for (i, l) in wrap(said, w.saturating_sub(9)).into_iter().enumerate() {
+            let head = if i == 0 {
+                format!("{points:>6} = ")
+            } else {
+                " ".repeat(9)
+            };
+            out.push(Line::styled(format!("{head}{l}"), style));
+        }
+    };
+    for (p, points) in parts.iter().zip(&shown) {
         let v = if p.value.abs() >= 1000.0 {
             whole(p.value)
         } else {
             one(p.value)
         };
-        let line = format!("{:>6} = {} × {v} {}", one(p.points), p.weight, p.label);
-        out.push(Line::from(fit(&line, w)));
+        row(
+            one(*points),
+            &format!("{} × {v} {}", p.weight, p.label),
+            Style::new(),
+        );
     }
     if penalty != 0.0 {
-        out.push(Line::styled(
-            format!("{:>6}   {}", signed(-penalty, 1), text::PENALTY),
-            theme.bad(),
-        ));
+        let points = shown.last().copied().unwrap_or(-penalty);
+        row(one(points), text::PENALTY, theme.bad());
     }
-    lines(inner, buf, out);
+    if formula {
+        out.extend(
+            wrap(&rules.scoring.formula(), w)
+                .into_iter()
+                .map(|l| Line::styled(l, theme.dim())),
+        );
+    }
+    out
 }
 
 fn render_moments(s: &Session, theme: Theme, area: Rect, buf: &mut Buffer) {

@@ -123,7 +123,12 @@ impl DecisionPanel<'_> {
             ));
         }
         if !state.pending.is_empty() {
-            out.push((Line::styled(text::DILEMMAS, theme.dim()), false));
+            let heading = if s.unanswered().is_empty() {
+                text::ANSWERED
+            } else {
+                text::DILEMMAS
+            };
+            out.push((Line::styled(heading, theme.dim()), false));
         }
         for d in &state.pending {
             let Some(def) = rules.dilemmas.get(usize::from(*d)) else {
@@ -170,10 +175,21 @@ impl DecisionPanel<'_> {
         };
         if let Some(h) = hint.filter(|h| !h.is_empty()) {
             let mut wrapped = super::widgets::wrap(&h, width.saturating_sub(2));
-            if wrapped.len() > 2 {
+            // Initiatives and dilemmas have more to say than fits here:
+            // `i` opens all of it (see `DetailView`).
+            let detail = !matches!(selected, Row::Lever(_));
+            if detail {
+                let cut = wrapped.len() > 2;
                 wrapped.truncate(2);
+                let more = format!("({})", text::DETAIL_MORE);
                 if let Some(last) = wrapped.last_mut() {
-                    *last = fit(&format!("{last} …"), width.saturating_sub(2));
+                    let room = width.saturating_sub(2 + more.chars().count() + 1);
+                    let said = if cut && last.chars().count() + 2 <= room {
+                        format!("{last} …")
+                    } else {
+                        fit(last, room)
+                    };
+                    *last = format!("{said} {more}");
                 }
             }
             for l in wrapped {

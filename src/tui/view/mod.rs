@@ -6,6 +6,8 @@ mod briefing;
 mod chart;
 mod debrief;
 mod decisions;
+mod detail;
+mod handin;
 mod overlay;
 mod quarter;
 mod report;
@@ -17,11 +19,13 @@ pub use briefing::BriefingView;
 pub use chart::LineChart;
 pub use debrief::DebriefView;
 pub use decisions::DecisionPanel;
+pub use detail::{DetailView, GlossaryView, NameView};
+pub use handin::goal_checks;
 pub use overlay::{CommitView, DilemmaView, HelpView, QuitView, SaveView};
 pub use quarter::{KpiPanel, NewsPanel, NewsView, QuarterView, chart as quarter_chart};
 pub use report::ReportView;
 pub use title::TitleView;
-pub use why::WhyView;
+pub use why::{WhyView, why_causes};
 
 use super::app::{App, Overlay, Screen};
 use super::text::{self, Keys};
@@ -112,6 +116,23 @@ impl Widget for AppView<'_> {
             }
             .render(body, buf),
             (Overlay::Why, Some(s)) => WhyView { session: s, theme }.render(body, buf),
+            (Overlay::Name, Some(s)) => NameView {
+                name: &s.player,
+                theme,
+            }
+            .render(body, buf),
+            (Overlay::Detail { scroll }, Some(s)) => DetailView {
+                session: s,
+                scroll: *scroll,
+                theme,
+            }
+            .render(body, buf),
+            (Overlay::Glossary { cause }, Some(s)) => GlossaryView {
+                session: s,
+                cause,
+                theme,
+            }
+            .render(body, buf),
             (Overlay::News, Some(s)) => NewsView { session: s, theme }.render(body, buf),
             (Overlay::Save, Some(s)) => SaveView {
                 autosaves: app.autosaves,
@@ -138,7 +159,15 @@ fn header_line(app: &App, theme: Theme) -> Line<'static> {
         };
         spans.push(Span::raw(format!("· {} · ", s.scenario.title)));
         spans.push(Span::styled(q, theme.title()));
-        spans.push(Span::styled(format!(" · {}", s.player), theme.dim()));
+        let who = if s.player.is_empty() {
+            String::new()
+        } else {
+            format!(" · {}", s.player)
+        };
+        spans.push(Span::styled(
+            format!("{who} · {} {}", text::SEED, s.game.state().seed),
+            theme.dim(),
+        ));
     } else {
         spans.push(Span::styled(format!("· {}", text::TAGLINE), theme.dim()));
     }
@@ -162,6 +191,9 @@ fn footer_line(app: &App, theme: Theme, width: u16) -> Line<'static> {
         (Some(Overlay::Dilemma { .. }), _) => text::KEYS_DILEMMA,
         (Some(Overlay::Why), _) => text::KEYS_WHY,
         (Some(Overlay::Save | Overlay::News), _) => text::KEYS_HELP_CLOSE,
+        (Some(Overlay::Name), _) => text::KEYS_NAME,
+        (Some(Overlay::Detail { .. }), _) => text::KEYS_DETAIL,
+        (Some(Overlay::Glossary { .. }), _) => text::KEYS_GLOSSARY,
         (None, Screen::Title) => text::KEYS_TITLE,
         (None, Screen::Briefing) => text::KEYS_BRIEFING,
         (None, Screen::Quarter) => text::KEYS_QUARTER,

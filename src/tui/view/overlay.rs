@@ -147,16 +147,22 @@ impl Widget for CommitView<'_> {
             .zip(text::LEVERS)
             .map(|(l, (name, _))| format!("{} {}", name.to_lowercase(), whole(l.get(&s.draft))))
             .collect();
-        let row = |k: &str, v: String| {
-            Line::from(vec![
-                Span::styled(format!("{k:<13}"), theme.dim()),
-                Span::raw(fit(&v, w.saturating_sub(13))),
-            ])
+        // Every row wraps under its value: nothing the player confirms is cut.
+        let mut row = |k: &str, v: String, style: Style| {
+            let key_w = 13.min(w / 3);
+            for (i, l) in wrap(&v, w.saturating_sub(key_w)).into_iter().enumerate() {
+                let head = if i == 0 { k } else { "" };
+                out.push(Line::from(vec![
+                    Span::styled(format!("{head:<key_w$}"), theme.dim()),
+                    Span::styled(l, style),
+                ]));
+            }
         };
-        out.push(row(
+        row(
             text::COMMIT_LEVERS,
             format!("{} = {}", levers.join(" · "), whole(s.draft.lever_total())),
-        ));
+            Style::new(),
+        );
         if !s.draft.initiatives.is_empty() {
             let names: Vec<String> = s
                 .draft
@@ -165,39 +171,32 @@ impl Widget for CommitView<'_> {
                 .filter_map(|id| rules.initiative(id))
                 .map(|(_, d)| format!("{} ({})", d.title, whole(d.cost)))
                 .collect();
-            out.push(row(text::COMMIT_INITIATIVES, names.join(", ")));
+            row(text::COMMIT_INITIATIVES, names.join(", "), Style::new());
         }
         for (d, c) in &s.draft.answers {
             if let Some((_, def)) = rules.dilemma(d)
                 && let Some(ch) = def.choices.iter().find(|x| &x.id == c)
             {
-                out.push(row(
+                row(
                     text::COMMIT_ANSWERS,
                     format!("{}: {} ({})", def.title, ch.label, whole(ch.cost)),
-                ));
+                    Style::new(),
+                );
             }
         }
         for d in s.unanswered() {
-            if let Some(def) = rules.dilemmas.get(usize::from(d)) {
-                let default = def
-                    .choices
-                    .get(def.default_choice)
-                    .map_or("?", |c| c.label.as_str());
-                let line = format!(
-                    "{} {}: \"{default}\" will be taken",
-                    text::COMMIT_DEFAULT,
-                    def.title
-                );
-                out.extend(
-                    wrap(&line, w)
-                        .into_iter()
-                        .map(|l| Line::styled(l, theme.warn())),
+            if let (Some(def), Some(c)) = (rules.dilemmas.get(usize::from(d)), s.default_choice(d))
+            {
+                row(
+                    text::COMMIT_ANSWERS,
+                    text::default_taken(&def.title, &c.label, c.cost),
+                    theme.warn(),
                 );
             }
         }
         let spent = s.spending();
         let cash = state.stocks.get(crate::sim::Stock::Cash);
-        out.push(row(
+        row(
             text::COMMIT_TOTAL,
             format!(
                 "{} → {} {}",
@@ -205,10 +204,15 @@ impl Widget for CommitView<'_> {
                 text::CASH_AFTER,
                 whole(cash - spent)
             ),
-        ));
+            theme.title(),
+        );
         out.push(Line::from(""));
         match s.draft.validate(rules, state) {
-            Ok(_) => out.push(Line::styled(text::COMMIT_OK, theme.key())),
+            Ok(_) => out.extend(
+                wrap(text::COMMIT_OK, w)
+                    .into_iter()
+                    .map(|l| Line::styled(l, theme.key())),
+            ),
             Err(e) => {
                 out.extend(
                     wrap(&e.to_string(), w)
@@ -248,6 +252,7 @@ impl Widget for DilemmaView<'_> {
         let w = usize::from(width.saturating_sub(2));
         let mut out: Vec<Line> = wrap(&def.text, w).into_iter().map(Line::from).collect();
         out.push(Line::from(""));
+        let mut focus = 0;
         for (i, c) in def.choices.iter().enumerate() {
             let style = if i == self.choice {
                 theme.selected()
@@ -265,7 +270,13 @@ impl Widget for DilemmaView<'_> {
                 .answers
                 .get(&def.id)
                 .is_some_and(|a| *a == c.id);
-            let mark = if chosen { "✓" } else { " " };
+            // The highlighted choice is marked in text too (NO_COLOR, screen
+            // readers): Enter takes it.
+            let mark = match (i == self.choice, chosen) {
+                (true, _) => "▶",
+                (false, true) => "✓",
+                (false, false) => " ",
+            };
             let said = format!("{}{cost}", c.label);
             for (k, l) in wrap(&said, w.saturating_sub(4)).into_iter().enumerate() {
                 let head = if k == 0 {
@@ -273,6 +284,9 @@ impl Widget for DilemmaView<'_> {
                 } else {
                     "    ".to_string()
                 };
+                if i == self.choice {
+                    focus = out.len();
+                }
                 out.push(Line::styled(format!("{head}{l}"), style));
             }
         }
@@ -289,9 +303,23 @@ impl Widget for DilemmaView<'_> {
         );
         let height = u16::try_from(out.len() + 2).unwrap_or(u16::MAX);
         let r = popup(area, width, height, buf);
-        let block = panel(def.title.clone(), theme, true);
+        let mut block = panel(def.title.clone(), theme, true);
+        // Too tall for the screen: scroll so that the highlighted choice
+        // shows, and say that there is more.
+        let room = usize::from(r.height.saturating_sub(2));
+        let skip = (focus + 2)
+            .saturating_sub(room)
+            .min(out.len().saturating_sub(room));
+        if out.len() > room {
+            let more = if skip > 0 {
+                text::AT_END
+            } else {
+                text::MORE_BELOW
+            };
+            block = block.title_bottom(Line::styled(more, theme.key()).right_aligned());
+        }
         let inner = block.inner(r);
         block.render(r, buf);
-        lines(inner, buf, out);
+        lines(inner, buf, out.into_iter().skip(skip).collect());
     }
 }

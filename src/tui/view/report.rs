@@ -4,9 +4,9 @@
 use super::WhyView;
 use super::widgets::{lines, panel, wrap};
 use crate::analysis::explain::{causes_of_change, main_causes};
-use crate::analysis::metric::{Metric, Why};
+use crate::analysis::metric::Metric;
 use crate::tui::app::Session;
-use crate::tui::format::{fit, one, percent, signed, whole};
+use crate::tui::format::{fit, one, percent, shown_change, signed, whole};
 use crate::tui::text;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
@@ -34,7 +34,7 @@ impl Widget for ReportView<'_> {
             return;
         };
         let [table, bottom] =
-            Layout::vertical([Constraint::Length(15), Constraint::Min(0)]).areas(area);
+            Layout::vertical([Constraint::Length(table_height()), Constraint::Min(0)]).areas(area);
         let outcome = h[last].outcome;
         let mut block = panel(
             format!(
@@ -82,7 +82,7 @@ impl Widget for ReportView<'_> {
                 .get(series.len().saturating_sub(2))
                 .copied()
                 .unwrap_or(after);
-            let change = after - before;
+            let change = shown_change(before, after, m.decimals());
             let cause = cause_text(m, s, last, change, cause_w);
             let row = if m == s.metric {
                 theme.selected()
@@ -132,6 +132,11 @@ impl Widget for ReportView<'_> {
     }
 }
 
+/// The report table's height: a heading and every figure, in a border.
+fn table_height() -> u16 {
+    u16::try_from(Metric::ALL.len() + 3).unwrap_or(u16::MAX)
+}
+
 /// The biggest causes of a figure's change in one line of `width`: the
 /// two largest if they fit, otherwise the largest.
 fn cause_text(m: Metric, s: &Session, last: usize, change: f64, width: usize) -> String {
@@ -140,14 +145,10 @@ fn cause_text(m: Metric, s: &Session, last: usize, change: f64, width: usize) ->
     if m == Metric::Cash {
         return format!("{} {}", text::CASH_CAUSE, signed(change, 0));
     }
-    let d = if m == Metric::Nps { 1 } else { m.decimals() };
-    // A survey figure may move against its true change: show the largest
-    // true causes either way rather than those of the (noisy) direction.
-    let causes = if m.measured() {
-        causes_of_change(m, rules, h, last, 2)
-    } else {
-        main_causes(m, rules, h, last, 2)
-    };
+    let d = m.decimals();
+    // Survey figures count their noise as a cause, so the causes that
+    // pushed the way the figure moved are those of the figure as shown.
+    let causes = main_causes(m, rules, h, last, 2);
     let parts: Vec<(String, String)> = causes
         .iter()
         .map(|(l, v)| (l.clone(), signed(*v, d)))
@@ -166,13 +167,6 @@ fn cause_text(m: Metric, s: &Session, last: usize, change: f64, width: usize) ->
                 format!("{} {v}", fit(l, room))
             })
             .unwrap_or_default();
-    }
-    if let (Why::Follows(stock), Some(r)) = (m.why(), h.get(last)) {
-        let moved = signed(r.ledger.total(stock), 1);
-        text = fit(
-            &format!("{} {moved}: {text}", stock.label().to_lowercase()),
-            width,
-        );
     }
     text
 }

@@ -21,13 +21,16 @@ pub struct TitleView<'a> {
 impl Widget for TitleView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (t, theme) = (self.title, self.theme);
-        let list_rows = t.rows() + t.catalog.problems.len() + 4;
+        let section = |n: usize| if n > 0 { n + 2 } else { 0 };
+        let list_rows = t.catalog.scenarios.len()
+            + 2
+            + section(t.continuable.len())
+            + section(t.catalog.problems.len());
+        // The list may take all but the fields and a few lines of the
+        // story, so that saved games show at 80×24.
+        let most = area.height.saturating_sub(3 + 5).max(area.height / 2);
         let [list, detail, fields] = Layout::vertical([
-            Constraint::Length(
-                u16::try_from(list_rows)
-                    .unwrap_or(u16::MAX)
-                    .min(area.height / 2),
-            ),
+            Constraint::Length(u16::try_from(list_rows).unwrap_or(u16::MAX).min(most)),
             Constraint::Min(0),
             Constraint::Length(3),
         ])
