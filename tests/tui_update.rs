@@ -455,6 +455,8 @@ fn saved_games_are_offered_and_resumed_through_the_seam() {
         game: s.game,
         player: s.player,
         location: Some("saves/ada.toml".into()),
+        branch_at: None,
+        versus: Vec::new(),
     };
     update(&mut app, Message::Resumed(Ok(Box::new(resumed))));
     assert_eq!(session(&app).saved_at.as_deref(), Some("saves/ada.toml"));

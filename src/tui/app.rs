@@ -41,6 +41,35 @@ pub enum Overlay {
     Detail { scroll: u16 },
     /// What a cause of the why view means.
     Glossary { cause: String },
+    /// A past quarter (from 1): its report, why or news.
+    History { quarter: u32, page: HistoryPage },
+    /// Branch at this quarter? (y/n)
+    BranchAsk { at: u32 },
+    /// Other runs of this scenario and seed to compare with, one selected.
+    Versus {
+        runs: Vec<super::saves::Continuable>,
+        selected: usize,
+    },
+}
+
+/// What the history shows of a past quarter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HistoryPage {
+    Report,
+    Why,
+    News,
+}
+
+impl HistoryPage {
+    /// The next page (or the previous one), wrapping.
+    pub fn step(self, forward: bool) -> HistoryPage {
+        use HistoryPage::*;
+        match (self, forward) {
+            (Report, true) | (News, false) => Why,
+            (Why, true) | (Report, false) => News,
+            (News, true) | (Why, false) => Report,
+        }
+    }
 }
 
 /// The id of the shipped tutorial, offered first to a newcomer.
@@ -226,6 +255,11 @@ pub struct Session {
     /// Where the game is saved, once it is.
     pub saved_at: Option<String>,
     pub debrief: Option<Debrief>,
+    /// The quarter this game branched from another at, if it did.
+    pub branch_at: Option<u32>,
+    /// Other runs shown beside this one in the debrief: the parent of a
+    /// branch, and runs picked from the saves.
+    pub versus: Vec<super::branch::OtherRun>,
 }
 
 impl Session {
@@ -255,6 +289,8 @@ impl Session {
             save_problem: None,
             saved_at: None,
             debrief: None,
+            branch_at: None,
+            versus: Vec::new(),
         }
     }
 
@@ -262,6 +298,8 @@ impl Session {
     pub fn resumed(r: Resumed) -> Session {
         let mut s = Session::from_game(r.scenario, r.game, r.player);
         s.saved_at = r.location;
+        s.branch_at = r.branch_at;
+        s.versus = r.versus;
         s
     }
 

@@ -3,6 +3,7 @@
 //! [`crate::save`]), the title screen lists the saves that can be
 //! continued, and a continued game goes on saving to the file it came from.
 
+use super::branch::OtherRun;
 use super::saves::{Continuable, Resumed, Saves};
 use crate::save::{self, SavedOutcome};
 use crate::scenario::Scenario;
@@ -16,16 +17,29 @@ pub struct FileSaves {
     dir: PathBuf,
     /// The file of the game being played, once it has one.
     current: Option<PathBuf>,
+    /// The `[branch]` table of the game being played, if it is a branch:
+    /// kept in every autosave.
+    branch: Option<save::BranchRef>,
+    /// A branch at quarter 1 was just written: its first quarter goes to
+    /// its own file, not to a new one.
+    fresh_branch: bool,
 }
 
 impl FileSaves {
     /// Saves in `dir`; nothing is written until a quarter is committed.
     pub fn new(dir: PathBuf) -> FileSaves {
-        FileSaves { dir, current: None }
+        FileSaves {
+            dir,
+            current: None,
+            branch: None,
+            fresh_branch: false,
+        }
     }
 
     /// Goes on saving a resumed game to the file it was loaded from.
     pub fn continuing(mut self, path: PathBuf) -> FileSaves {
+        // A branch stays a branch in every autosave.
+        self.branch = save::read(&path).ok().and_then(|d| d.save.branch);
         self.current = Some(path);
         self
     }
@@ -40,18 +54,80 @@ impl Saves for FileSaves {
     ) -> Result<(), String> {
         // Quarter 1 is a new game: it gets a file of its own, never one
         // that an earlier game of the session wrote.
-        if game.state().quarter <= 1 || self.current.is_none() {
+        let fresh_branch = std::mem::take(&mut self.fresh_branch);
+        if (game.state().quarter <= 1 && !fresh_branch) || self.current.is_none() {
             self.current = Some(save::new_path(
                 &self.dir,
                 player,
                 &scenario.id,
                 SystemTime::now(),
             ));
+            self.branch = None;
         }
         let Some(path) = &self.current else {
             return Ok(());
         };
-        save::autosave(path, scenario, player, game).map_err(|e| save::printable(&e.to_string()))
+        let mut s = save::Save::from_game(scenario, player, game);
+        s.branch = self.branch.clone();
+        save::write_creating_folder(path, &s).map_err(|e| save::printable(&e.to_string()))
+    }
+
+    fn branched(&mut self, at: u32, game: &Game) -> Result<(), String> {
+        let Some(parent) = self.current.clone() else {
+            // Never saved: the branch is saved from its first quarter on.
+            return Ok(());
+        };
+        let loaded =
+            save::branch(&parent, at, None).map_err(|e| save::printable(&e.to_string()))?;
+        if loaded.game.history() != game.history() {
+            return Err(format!(
+                "{}: the saved game differs from the one played: the branch is not saved",
+                save::printable(&parent.display().to_string())
+            ));
+        }
+        self.branch = loaded.save.branch.clone();
+        self.current = Some(loaded.path);
+        self.fresh_branch = at == 1;
+        Ok(())
+    }
+
+    fn runs_like(&self, scenario_id: &str, seed: u64) -> Vec<Continuable> {
+        let Ok(listing) = save::list(&self.dir) else {
+            return Vec::new();
+        };
+        let current = self.current.as_ref().and_then(|p| p.canonicalize().ok());
+        listing
+            .saves
+            .into_iter()
+            .filter(|e| e.scenario_id == scenario_id && e.quarter > 0)
+            .filter(|e| e.path.canonicalize().ok() != current)
+            .filter(|e| save::read(&e.path).is_ok_and(|d| d.save.seed == seed))
+            .map(|e| Continuable {
+                label: save::printable(&format!(
+                    "{} · quarter {} of {} · score {:.1} · {} · {}",
+                    e.player,
+                    e.quarter,
+                    e.quarters,
+                    e.score,
+                    date(&e.written),
+                    e.path.file_name().unwrap_or_default().to_string_lossy()
+                )),
+                key: e.path.display().to_string(),
+            })
+            .collect()
+    }
+
+    fn load_run(&mut self, which: &Continuable) -> Result<OtherRun, String> {
+        let path = Path::new(&which.key);
+        let loaded = save::Verifier::new()
+            .verify_log(path)
+            .map_err(|e| save::printable(&e.to_string()))?;
+        let name = path.file_stem().unwrap_or_default().to_string_lossy();
+        Ok(OtherRun {
+            label: save::printable(&format!("{} ({name})", loaded.player())),
+            history: loaded.game.history().to_vec(),
+            branched_at: None,
+        })
     }
 
     fn continuable(&self) -> Vec<Continuable> {
@@ -85,6 +161,7 @@ impl Saves for FileSaves {
         let loaded =
             save::resume(Path::new(&which.key)).map_err(|e| save::printable(&e.to_string()))?;
         self.current = Some(loaded.path.clone());
+        self.branch = loaded.save.branch.clone();
         Ok(resumed(loaded))
     }
 
@@ -101,12 +178,38 @@ impl Saves for FileSaves {
 
 /// A loaded save as the terminal game takes it.
 pub fn resumed(loaded: save::Loaded) -> Resumed {
+    let branch = loaded.save.branch.clone();
     Resumed {
         player: loaded.player().to_string(),
         location: Some(absolute(&loaded.path)),
+        branch_at: branch.as_ref().map(|b| b.at),
+        versus: branch
+            .and_then(|b| parent_run(&loaded.path, &b))
+            .into_iter()
+            .collect(),
         scenario: loaded.scenario,
         game: loaded.game,
     }
+}
+
+/// The parent of a branch, found where it was or beside the branch, if it
+/// is still the game the branch came from.
+fn parent_run(branch_path: &Path, b: &save::BranchRef) -> Option<OtherRun> {
+    let recorded = PathBuf::from(&b.parent);
+    let beside = branch_path
+        .parent()
+        .zip(recorded.file_name())
+        .map(|(d, n)| d.join(n));
+    [Some(recorded), beside]
+        .into_iter()
+        .flatten()
+        .filter_map(|p| save::Verifier::new().verify_log(&p).ok())
+        .find(|l| b.is_parent(l))
+        .map(|l| OtherRun {
+            label: crate::tui::text::ORIGINAL.to_string(),
+            history: l.game.history().to_vec(),
+            branched_at: Some(b.at),
+        })
 }
 
 /// `path` made absolute (as it stands if that fails), ready to print.

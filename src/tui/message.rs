@@ -81,6 +81,16 @@ pub enum Message {
     Resumed(Result<Box<Resumed>, String>),
     /// The saved games the title screen offers, listed again.
     Continuable(Vec<Continuable>),
+    /// Open (or close) the history of past quarters.
+    History,
+    /// Branch at the quarter the history shows.
+    Branch,
+    /// List other runs of this scenario and seed to compare with.
+    Versus,
+    /// The other runs found (answer to [`Message::Versus`]).
+    Runs(Vec<Continuable>),
+    /// A run picked for comparison was loaded (or could not be).
+    RunLoaded(Result<super::branch::OtherRun, String>),
 }
 
 /// What a key means in the app's current state; `None` for keys that do
@@ -127,6 +137,36 @@ fn overlay_key(overlay: &Overlay, key: KeyEvent) -> Option<Message> {
         (Overlay::Dilemma { .. }, Char(c @ '1'..='9')) => Message::Digit(digit(c)),
         (Overlay::Dilemma { .. }, Enter) => Message::Confirm,
         (Overlay::Dilemma { .. }, Esc | Char('q')) => Message::Back,
+        (Overlay::History { .. }, Esc | Enter | Char('p' | 'q')) => Message::Back,
+        (Overlay::History { .. }, Left | Char('h')) => Message::Adjust {
+            up: false,
+            big: false,
+        },
+        (Overlay::History { .. }, Right | Char('l')) => Message::Adjust {
+            up: true,
+            big: false,
+        },
+        (Overlay::History { .. }, PageUp | Home) => Message::Adjust {
+            up: false,
+            big: true,
+        },
+        (Overlay::History { .. }, PageDown | End) => Message::Adjust {
+            up: true,
+            big: true,
+        },
+        (Overlay::History { .. }, Tab) => Message::Tab { forward: true },
+        (Overlay::History { .. }, BackTab) => Message::Tab { forward: false },
+        (Overlay::History { .. }, Up | Char('k')) => Message::Up,
+        (Overlay::History { .. }, Down | Char('j')) => Message::Down,
+        (Overlay::History { .. }, Char('w')) => Message::Why,
+        (Overlay::History { .. }, Char('n')) => Message::ShowNews,
+        (Overlay::History { .. }, Char('b')) => Message::Branch,
+        (Overlay::BranchAsk { .. }, Char('y' | 'Y') | Enter) => Message::Confirm,
+        (Overlay::BranchAsk { .. }, Char('n' | 'N' | 'q') | Esc) => Message::Back,
+        (Overlay::Versus { .. }, Up | Char('k')) => Message::Up,
+        (Overlay::Versus { .. }, Down | Char('j')) => Message::Down,
+        (Overlay::Versus { .. }, Enter) => Message::Confirm,
+        (Overlay::Versus { .. }, Esc | Char('q' | 'v')) => Message::Back,
         (Overlay::Why, Esc | Enter | Char('w' | 'q')) => Message::Back,
         (Overlay::Save, Esc | Enter | Char('s' | 'q')) => Message::Back,
         (Overlay::News, Esc | Enter | Char('n' | 'q')) => Message::Back,
@@ -188,6 +228,9 @@ fn screen_key(app: &App, key: KeyEvent) -> Option<Message> {
         (Screen::Quarter | Screen::Report, Char('n')) => Message::ShowNews,
         (Screen::Debrief, Char('n')) => Message::NewGame,
         (Screen::Debrief, Char('r')) => Message::Replay,
+        (Screen::Quarter | Screen::Report | Screen::Debrief, Char('p')) => Message::History,
+        (Screen::Debrief, Char('b')) => Message::History,
+        (Screen::Debrief, Char('v')) => Message::Versus,
         _ => return None,
     };
     Some(m)

@@ -5,6 +5,7 @@
 //! terminal itself is touched only by [`runtime`].
 
 pub mod app;
+pub mod branch;
 pub mod catalog;
 mod decide;
 pub mod file_saves;

@@ -81,6 +81,18 @@ fn perform(
         }),
         Command::Resume(which) => Some(Message::Resumed(saves.resume(&which).map(Box::new))),
         Command::ListSaves => Some(Message::Continuable(saves.continuable())),
+        Command::Branch { at } => app.session.as_ref().map(|s| {
+            let result = saves.branched(at, &s.game);
+            Message::Saved {
+                result,
+                at: saves.location(),
+            }
+        }),
+        Command::ListRuns => app
+            .session
+            .as_ref()
+            .map(|s| Message::Runs(saves.runs_like(&s.scenario.id, s.game.state().seed))),
+        Command::LoadRun(which) => Some(Message::RunLoaded(saves.load_run(&which))),
     })
 }
 

@@ -23,6 +23,10 @@ pub struct Resumed {
     pub player: String,
     /// Where it is saved (shown by the save overlay).
     pub location: Option<String>,
+    /// For a branch: the quarter it branched at.
+    pub branch_at: Option<u32>,
+    /// For a branch: its parent, if it could be loaded.
+    pub versus: Vec<super::branch::OtherRun>,
 }
 
 /// What the terminal game needs from saved games.
@@ -51,6 +55,24 @@ pub trait Saves {
     /// Where the game being played is saved (e.g. its file), once it is.
     fn location(&self) -> Option<String> {
         None
+    }
+
+    /// The game being played was branched at quarter `at` (`game` holds
+    /// the quarters before it): it is kept from now on as a new game that
+    /// records its parent; the parent's save is not touched.
+    fn branched(&mut self, _at: u32, _game: &Game) -> Result<(), String> {
+        Ok(())
+    }
+
+    /// Other games of this scenario and seed that can be compared with
+    /// the one being played, newest first.
+    fn runs_like(&self, _scenario_id: &str, _seed: u64) -> Vec<Continuable> {
+        Vec::new()
+    }
+
+    /// Loads a run listed by [`Saves::runs_like`] for comparison.
+    fn load_run(&mut self, which: &Continuable) -> Result<super::branch::OtherRun, String> {
+        Err(format!("{} cannot be loaded in this build", which.label))
     }
 }
 

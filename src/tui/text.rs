@@ -254,6 +254,7 @@ pub const KEYS_QUARTER: Keys = &[
     ("Space", "on/off"),
     ("Tab", "figure"),
     ("w", "why"),
+    ("p", "past"),
     ("?", "help"),
     ("q", "quit"),
     ("c", "chart"),
@@ -265,6 +266,7 @@ pub const KEYS_REPORT: Keys = &[
     ("Enter", "next"),
     ("↑↓", "figure"),
     ("w", "why"),
+    ("p", "past"),
     ("c", "chart"),
     ("?", "help"),
     ("q", "quit"),
@@ -272,6 +274,9 @@ pub const KEYS_REPORT: Keys = &[
     ("s", "save"),
 ];
 pub const KEYS_DEBRIEF: Keys = &[
+    ("b", "branch"),
+    ("p", "past"),
+    ("v", "compare"),
     ("c", "chart"),
     ("r", "play again"),
     ("n", "new game"),
@@ -363,4 +368,68 @@ pub fn started(title: &str) -> String {
 /// The autosave failed.
 pub fn save_failed(problem: &str) -> String {
     format!("Autosave failed: {problem}")
+}
+
+// What if: the history of past quarters, branches and other runs.
+pub const HISTORY_TITLE: &str = "Past quarters";
+pub const HISTORY_NONE: &str = "No quarter has been played yet.";
+pub const HISTORY_PAGES: [&str; 3] = ["report", "why", "news"];
+pub const KEYS_HISTORY: Keys = &[
+    ("←→", "quarter"),
+    ("Tab", "report/why/news"),
+    ("↑↓", "figure"),
+    ("b", "branch here"),
+    ("Esc", "back"),
+];
+pub const BRANCH_TITLE: &str = "What if? Branch here";
+pub const KEYS_BRANCH_ASK: Keys = &[("y", "branch"), ("n", "back")];
+pub const VERSUS_TITLE: &str = "Compare with another run (same scenario and seed)";
+pub const VERSUS_NONE: &str = "No other saved run of this scenario and seed to compare with.";
+pub const KEYS_VERSUS: Keys = &[("Enter", "compare"), ("↑↓", "run"), ("Esc", "back")];
+/// The parent of a branch, as the debrief names it.
+pub const ORIGINAL: &str = "original";
+/// Other runs kept beside the player's in the debrief.
+pub const VERSUS_MAX: usize = 3;
+
+/// The history's title: which quarter and page, and how to move.
+pub fn history_title(quarter: u32, played: u32, page: usize) -> String {
+    let pages: Vec<String> = HISTORY_PAGES
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            if i == page {
+                format!("[{p}]")
+            } else {
+                p.to_string()
+            }
+        })
+        .collect();
+    format!(
+        "{HISTORY_TITLE} · Q{quarter} of {played} played · {} · ←→ quarter · b branch here",
+        pages.join(" ")
+    )
+}
+
+/// What branching at quarter `at` does, before the player says yes.
+pub fn branch_question(at: u32) -> String {
+    let before = match at {
+        1 => "no quarter played".to_string(),
+        2 => "your decisions of quarter 1".to_string(),
+        n => format!("your decisions of quarters 1-{}", n - 1),
+    };
+    format!(
+        "Play quarter {at} again, another way? The game goes back to the start of quarter {at} with {before}; quarter {at}'s decisions are set as you made them, to change. Play goes on as a new save, a branch of this game; this game stays as it is, and the debrief shows the two side by side."
+    )
+}
+
+/// The notice after branching.
+pub fn branched(at: u32) -> String {
+    format!("Branched at quarter {at}: change the decisions and play on (the original is kept).")
+}
+
+/// One line of the debrief per other run: the score difference and the
+/// quarter the runs part.
+pub fn versus_line(label: &str, diff: f64, parts: Option<u32>) -> String {
+    let parts = parts.map_or("the same game".to_string(), |q| format!("parts at Q{q}"));
+    format!("you {diff:+.1} vs {label} · {parts}")
 }

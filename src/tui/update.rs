@@ -20,6 +20,14 @@ pub enum Command {
     Resume(Continuable),
     /// List the saved games again and send back [`Message::Continuable`].
     ListSaves,
+    /// The game was branched at this quarter: keep it as a new save.
+    Branch {
+        at: u32,
+    },
+    /// List other runs of this scenario and seed: [`Message::Runs`].
+    ListRuns,
+    /// Load this run for comparison: [`Message::RunLoaded`].
+    LoadRun(Continuable),
 }
 
 /// Applies one message to the app.
@@ -52,6 +60,14 @@ pub fn update(app: &mut App, msg: Message) -> Command {
             }
             return Command::None;
         }
+        Message::Runs(runs) => {
+            super::branch::runs_listed(app, runs);
+            return Command::None;
+        }
+        Message::RunLoaded(result) => {
+            super::branch::run_loaded(app, result);
+            return Command::None;
+        }
         Message::Continuable(list) => {
             app.title.continuable = list;
             app.title.selected = app.title.selected.min(app.title.rows().saturating_sub(1));
@@ -80,6 +96,8 @@ pub fn update(app: &mut App, msg: Message) -> Command {
             app.overlay = Some(Overlay::News);
             return Command::None;
         }
+        Message::History if app.session.is_some() => return super::branch::open_history(app),
+        Message::Versus if app.screen == Screen::Debrief => return Command::ListRuns,
         _ => {}
     }
     match app.screen {
@@ -147,6 +165,13 @@ fn overlay_update(app: &mut App, overlay: Overlay, msg: Message) -> Command {
             if matches!(msg, Message::Back | Message::Explain) {
                 app.overlay = Some(Overlay::Why);
             }
+        }
+        Overlay::History { quarter, page } => {
+            return super::branch::history_update(app, quarter, page, msg);
+        }
+        Overlay::BranchAsk { at } => return super::branch::branch_ask_update(app, at, msg),
+        Overlay::Versus { runs, selected } => {
+            return super::branch::versus_update(app, runs, selected, msg);
         }
     }
     Command::None

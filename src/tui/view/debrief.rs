@@ -74,8 +74,9 @@ impl Widget for DebriefView<'_> {
         let hand_in = super::handin::hand_in_lines(s, theme, rw);
         let h = |v: &[Line]| u16::try_from(v.len() + 2).unwrap_or(u16::MAX);
         let goal_h = if goal.is_empty() { 0 } else { h(&goal) };
+        let versus = u16::try_from(s.versus.len() * 2).unwrap_or(0);
         let [compare, goal_area, hand_area, chart] = Layout::vertical([
-            Constraint::Length(6),
+            Constraint::Length(6 + versus),
             Constraint::Length(goal_h),
             Constraint::Length(h(&hand_in)),
             Constraint::Min(0),
@@ -259,10 +260,19 @@ fn render_compare(s: &Session, theme: Theme, area: Rect, buf: &mut Buffer) {
         }
     };
     row(&s.player, s.game.history());
+    for v in &s.versus {
+        row(&v.label, &v.history);
+    }
     if let Some(d) = &s.debrief {
         for r in &d.references {
             row(r.name, &r.history);
         }
+    }
+    for v in &s.versus {
+        out.push(Line::styled(
+            fit(&v.versus(s.game.history()), w),
+            theme.key(),
+        ));
     }
     lines(inner, buf, out);
 }
@@ -292,6 +302,9 @@ fn render_one_chart(s: &Session, chosen: usize, theme: Theme, area: Rect, buf: &
         text::YOU.to_string(),
         chart_series(chosen, rules, s.game.history()),
     )];
+    for v in &s.versus {
+        series.push((v.label.clone(), chart_series(chosen, rules, &v.history)));
+    }
     if let Some(d) = &s.debrief {
         for r in &d.references {
             series.push((r.name.to_string(), chart_series(chosen, rules, &r.history)));

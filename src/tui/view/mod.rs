@@ -8,6 +8,7 @@ mod debrief;
 mod decisions;
 mod detail;
 mod handin;
+mod history;
 mod overlay;
 mod quarter;
 mod report;
@@ -21,6 +22,7 @@ pub use debrief::DebriefView;
 pub use decisions::DecisionPanel;
 pub use detail::{DetailView, GlossaryView, NameView};
 pub use handin::goal_checks;
+pub use history::{BranchAskView, HistoryView, VersusView};
 pub use overlay::{CommitView, DilemmaView, HelpView, QuitView, SaveView};
 pub use quarter::{KpiPanel, NewsPanel, NewsView, QuarterView, chart as quarter_chart};
 pub use report::ReportView;
@@ -134,6 +136,22 @@ impl Widget for AppView<'_> {
             }
             .render(body, buf),
             (Overlay::News, Some(s)) => NewsView { session: s, theme }.render(body, buf),
+            (Overlay::History { quarter, page }, Some(s)) => HistoryView {
+                session: s,
+                quarter: *quarter,
+                page: *page,
+                theme,
+            }
+            .render(body, buf),
+            (Overlay::BranchAsk { at }, Some(_)) => {
+                BranchAskView { at: *at, theme }.render(body, buf)
+            }
+            (Overlay::Versus { runs, selected }, Some(_)) => VersusView {
+                runs,
+                selected: *selected,
+                theme,
+            }
+            .render(body, buf),
             (Overlay::Save, Some(s)) => SaveView {
                 autosaves: app.autosaves,
                 at: s.saved_at.as_deref(),
@@ -194,6 +212,9 @@ fn footer_line(app: &App, theme: Theme, width: u16) -> Line<'static> {
         (Some(Overlay::Name), _) => text::KEYS_NAME,
         (Some(Overlay::Detail { .. }), _) => text::KEYS_DETAIL,
         (Some(Overlay::Glossary { .. }), _) => text::KEYS_GLOSSARY,
+        (Some(Overlay::History { .. }), _) => text::KEYS_HISTORY,
+        (Some(Overlay::BranchAsk { .. }), _) => text::KEYS_BRANCH_ASK,
+        (Some(Overlay::Versus { .. }), _) => text::KEYS_VERSUS,
         (None, Screen::Title) => text::KEYS_TITLE,
         (None, Screen::Briefing) => text::KEYS_BRIEFING,
         (None, Screen::Quarter) => text::KEYS_QUARTER,
