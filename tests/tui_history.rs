@@ -133,6 +133,14 @@ fn a_branch_from_the_debrief_plays_on_and_is_shown_beside_its_parent() {
     if let Some(s) = app.session.as_mut() {
         s.draft.skills = 20.0;
     }
+    play_quarter(&mut app);
+    let s = app.session.as_ref().expect("the branch");
+    assert_eq!(s.game.history().len(), 3);
+    assert_eq!(
+        s.draft.skills,
+        parent.game.history()[3].decisions.skills,
+        "later quarters start as the original played them"
+    );
     for _ in 0..100 {
         if app.screen == Screen::Debrief {
             break;

@@ -45,6 +45,9 @@ pub enum Overlay {
     History { quarter: u32, page: HistoryPage },
     /// Branch at this quarter? (y/n)
     BranchAsk { at: u32 },
+    /// How this game differs from other run `run` (index into
+    /// `Session::versus`): KPIs, score and causes, scrolled.
+    Differences { run: usize, scroll: u16 },
     /// Other runs of this scenario and seed to compare with, one selected.
     Versus {
         runs: Vec<super::saves::Continuable>,

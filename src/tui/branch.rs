@@ -11,7 +11,7 @@ use super::saves::Continuable;
 use super::text;
 use super::update::Command;
 use crate::report::divergence;
-use crate::sim::{Game, QuarterReport};
+use crate::sim::{Decisions, Game, QuarterReport};
 use std::sync::Arc;
 
 /// Another run of the same scenario and seed, shown beside the player's.
@@ -80,6 +80,29 @@ pub fn branch(s: &Session, at: u32) -> Option<Session> {
     versus.truncate(text::VERSUS_MAX);
     b.versus = versus;
     Some(b)
+}
+
+/// In a branch, the next quarter's draft is what the parent decided in
+/// it, so a branch differs from its parent only where the player changes
+/// something ("what if I had held training in Q3?" changes Q3 alone).
+/// Initiatives that cannot start and answers to dilemmas not asked are
+/// left out; `None` when the parent has no such quarter.
+pub fn parent_draft(s: &Session) -> Option<Decisions> {
+    let parent = s.versus.iter().find(|v| v.branched_at.is_some())?;
+    let q = s.game.state().quarter as usize;
+    let mut d = parent.history.get(q)?.decisions.clone();
+    let (rules, state) = (s.game.rules(), s.game.state());
+    d.initiatives.retain(|id| {
+        rules
+            .initiative(id)
+            .is_some_and(|(i, _)| state.cooldowns.get(i) == Some(&0))
+    });
+    d.answers.retain(|id, _| {
+        rules
+            .dilemma(id)
+            .is_some_and(|(i, _)| state.pending.contains(&(i as u16)))
+    });
+    Some(d)
 }
 
 /// Opens the history at the last quarter played.
@@ -165,6 +188,69 @@ pub fn branch_ask_update(app: &mut App, at: u32, msg: Message) -> Command {
         }
         _ => Command::None,
     }
+}
+
+/// Opens how this game differs from the run most recently put beside it.
+pub fn open_differences(app: &mut App) {
+    match app.session.as_ref().map_or(0, |s| s.versus.len()) {
+        0 => app.notice = Some(text::DIFFERENCES_NONE.to_string()),
+        n => {
+            app.overlay = Some(Overlay::Differences {
+                run: n - 1,
+                scroll: 0,
+            })
+        }
+    }
+}
+
+/// Keys in the differences: ↑↓ scroll, Tab another run, Esc back.
+pub fn differences_update(app: &mut App, run: usize, scroll: u16, msg: Message) {
+    let n = app.session.as_ref().map_or(0, |s| s.versus.len()).max(1);
+    app.overlay = match msg {
+        Message::Back => None,
+        Message::Up => Some(Overlay::Differences {
+            run,
+            scroll: scroll.saturating_sub(1),
+        }),
+        Message::Down => Some(Overlay::Differences {
+            run,
+            scroll: scroll.saturating_add(1).min(text::DIFFERENCES_SCROLL_MAX),
+        }),
+        Message::Tab { forward } => Some(Overlay::Differences {
+            run: if forward {
+                (run + 1) % n
+            } else {
+                (run + n - 1) % n
+            },
+            scroll: 0,
+        }),
+        _ => Some(Overlay::Differences { run, scroll }),
+    };
+}
+
+/// How the session's game differs from other run `run`, as text lines
+/// (the same comparison as `culturesim compare`, the other run as A).
+pub fn differences(s: &Session, run: usize) -> Vec<String> {
+    let Some(other) = s.versus.get(run) else {
+        return vec![text::DIFFERENCES_NONE.to_string()];
+    };
+    let rules = s.game.rules();
+    let doc = crate::report::render_compare(
+        crate::report::Side {
+            label: &other.label,
+            rules,
+            history: &other.history,
+        },
+        crate::report::Side {
+            label: text::YOU,
+            rules,
+            history: s.game.history(),
+        },
+    );
+    doc.render(crate::report::DocFormat::Text)
+        .lines()
+        .map(str::to_string)
+        .collect()
 }
 
 /// The debrief's list of other runs of this scenario and seed.

@@ -87,6 +87,8 @@ pub enum Message {
     Branch,
     /// List other runs of this scenario and seed to compare with.
     Versus,
+    /// Show how this game differs from the other runs beside it.
+    Differences,
     /// The other runs found (answer to [`Message::Versus`]).
     Runs(Vec<Continuable>),
     /// A run picked for comparison was loaded (or could not be).
@@ -163,6 +165,13 @@ fn overlay_key(overlay: &Overlay, key: KeyEvent) -> Option<Message> {
         (Overlay::History { .. }, Char('b')) => Message::Branch,
         (Overlay::BranchAsk { .. }, Char('y' | 'Y') | Enter) => Message::Confirm,
         (Overlay::BranchAsk { .. }, Char('n' | 'N' | 'q') | Esc) => Message::Back,
+        (Overlay::Differences { .. }, Esc | Enter | Char('d' | 'q')) => Message::Back,
+        (Overlay::Differences { .. }, Up | Char('k') | PageUp) => Message::Up,
+        (Overlay::Differences { .. }, Down | Char('j' | ' ') | PageDown) => Message::Down,
+        (Overlay::Differences { .. }, Tab | Right | Char('l')) => Message::Tab { forward: true },
+        (Overlay::Differences { .. }, BackTab | Left | Char('h')) => {
+            Message::Tab { forward: false }
+        }
         (Overlay::Versus { .. }, Up | Char('k')) => Message::Up,
         (Overlay::Versus { .. }, Down | Char('j')) => Message::Down,
         (Overlay::Versus { .. }, Enter) => Message::Confirm,
@@ -231,6 +240,7 @@ fn screen_key(app: &App, key: KeyEvent) -> Option<Message> {
         (Screen::Quarter | Screen::Report | Screen::Debrief, Char('p')) => Message::History,
         (Screen::Debrief, Char('b')) => Message::History,
         (Screen::Debrief, Char('v')) => Message::Versus,
+        (Screen::Debrief, Char('d')) => Message::Differences,
         _ => return None,
     };
     Some(m)

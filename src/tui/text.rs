@@ -277,6 +277,7 @@ pub const KEYS_DEBRIEF: Keys = &[
     ("b", "branch"),
     ("p", "past"),
     ("v", "compare"),
+    ("d", "diff"),
     ("c", "chart"),
     ("r", "play again"),
     ("n", "new game"),
@@ -386,6 +387,11 @@ pub const KEYS_BRANCH_ASK: Keys = &[("y", "branch"), ("n", "back")];
 pub const VERSUS_TITLE: &str = "Compare with another run (same scenario and seed)";
 pub const VERSUS_NONE: &str = "No other saved run of this scenario and seed to compare with.";
 pub const KEYS_VERSUS: Keys = &[("Enter", "compare"), ("↑↓", "run"), ("Esc", "back")];
+pub const DIFFERENCES_TITLE: &str = "How the runs differ";
+pub const DIFFERENCES_NONE: &str =
+    "Nothing to compare with yet: branch at a past quarter (b) or pick another run (v).";
+pub const DIFFERENCES_SCROLL_MAX: u16 = 200;
+pub const KEYS_DIFFERENCES: Keys = &[("↑↓", "scroll"), ("Tab", "other run"), ("Esc", "back")];
 /// The parent of a branch, as the debrief names it.
 pub const ORIGINAL: &str = "original";
 /// Other runs kept beside the player's in the debrief.
@@ -424,7 +430,7 @@ pub fn branch_question(at: u32) -> String {
 
 /// The notice after branching.
 pub fn branched(at: u32) -> String {
-    format!("Branched at quarter {at}: change the decisions and play on (the original is kept).")
+    format!("Branched at Q{at}: change its decisions; later quarters start as you played them.")
 }
 
 /// One line of the debrief per other run: the score difference and the

@@ -98,6 +98,10 @@ pub fn update(app: &mut App, msg: Message) -> Command {
         }
         Message::History if app.session.is_some() => return super::branch::open_history(app),
         Message::Versus if app.screen == Screen::Debrief => return Command::ListRuns,
+        Message::Differences if app.screen == Screen::Debrief => {
+            super::branch::open_differences(app);
+            return Command::None;
+        }
         _ => {}
     }
     match app.screen {
@@ -170,6 +174,9 @@ fn overlay_update(app: &mut App, overlay: Overlay, msg: Message) -> Command {
             return super::branch::history_update(app, quarter, page, msg);
         }
         Overlay::BranchAsk { at } => return super::branch::branch_ask_update(app, at, msg),
+        Overlay::Differences { run, scroll } => {
+            super::branch::differences_update(app, run, scroll, msg);
+        }
         Overlay::Versus { runs, selected } => {
             return super::branch::versus_update(app, runs, selected, msg);
         }
@@ -386,7 +393,7 @@ fn commit(app: &mut App) -> Command {
     let draft = s.draft.clone();
     match s.game.advance(&draft) {
         Ok(_) => {
-            s.draft = carry_over(&draft);
+            s.draft = super::branch::parent_draft(s).unwrap_or_else(|| carry_over(&draft));
             s.typing = None;
             if matches!(s.row(), Row::Dilemma(_)) || s.cursor >= s.rows().len() {
                 s.cursor = 0;

@@ -247,8 +247,8 @@ fn render_compare(s: &Session, theme: Theme, area: Rect, buf: &mut Buffer) {
         ),
         theme.dim(),
     )];
-    let mut row = |name: &str, h: &[QuarterReport]| {
-        if let Some(r) = h.last() {
+    let row = |name: &str, h: &[QuarterReport]| {
+        h.last().map(|r| {
             let line = format!(
                 "{:<11}{:>6}{:>8}{:>11}",
                 fit(name, 10),
@@ -256,23 +256,20 @@ fn render_compare(s: &Session, theme: Theme, area: Rect, buf: &mut Buffer) {
                 one(r.stocks.get(Stock::Culture)),
                 whole(r.kpis.cumulative_profit)
             );
-            out.push(Line::from(fit(&line, w)));
-        }
+            Line::from(fit(&line, w))
+        })
     };
-    row(&s.player, s.game.history());
-    for v in &s.versus {
-        row(&v.label, &v.history);
-    }
-    if let Some(d) = &s.debrief {
-        for r in &d.references {
-            row(r.name, &r.history);
-        }
-    }
+    out.extend(row(&s.player, s.game.history()));
+    out.extend(s.versus.iter().filter_map(|v| row(&v.label, &v.history)));
+    // Where a branch stands against its parent comes before the references.
     for v in &s.versus {
         out.push(Line::styled(
             fit(&v.versus(s.game.history()), w),
             theme.key(),
         ));
+    }
+    if let Some(d) = &s.debrief {
+        out.extend(d.references.iter().filter_map(|r| row(r.name, &r.history)));
     }
     lines(inner, buf, out);
 }

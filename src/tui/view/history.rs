@@ -78,6 +78,53 @@ impl Widget for BranchAskView {
     }
 }
 
+/// How the game differs from another run: where they part, the KPIs,
+/// the score by term and the causes, scrolled.
+pub struct DifferencesView<'a> {
+    pub session: &'a Session,
+    pub run: usize,
+    pub scroll: u16,
+    pub theme: Theme,
+}
+
+impl Widget for DifferencesView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let width = 80u16.min(area.width);
+        let w = usize::from(width.saturating_sub(2));
+        let all: Vec<String> = crate::tui::branch::differences(self.session, self.run)
+            .iter()
+            .flat_map(|l| {
+                // Table rows keep their columns; prose wraps.
+                if l.starts_with("  ") {
+                    vec![l.chars().take(w).collect()]
+                } else {
+                    wrap(l, w)
+                }
+            })
+            .collect();
+        let room = usize::from(area.height.saturating_sub(2));
+        let skip = usize::from(self.scroll).min(all.len().saturating_sub(room));
+        let out: Vec<Line> = all
+            .into_iter()
+            .skip(skip)
+            .take(room)
+            .enumerate()
+            .map(|(i, l)| {
+                if i == 0 && skip == 0 {
+                    Line::styled(l, self.theme.title())
+                } else {
+                    Line::from(l)
+                }
+            })
+            .collect();
+        let r = popup(area, width, area.height, buf);
+        let block = panel(text::DIFFERENCES_TITLE, self.theme, true);
+        let inner = block.inner(r);
+        block.render(r, buf);
+        lines(inner, buf, out);
+    }
+}
+
 /// The runs of this scenario and seed in the saves folder, one selected.
 pub struct VersusView<'a> {
     pub runs: &'a [Continuable],

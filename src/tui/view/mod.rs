@@ -22,7 +22,7 @@ pub use debrief::DebriefView;
 pub use decisions::DecisionPanel;
 pub use detail::{DetailView, GlossaryView, NameView};
 pub use handin::goal_checks;
-pub use history::{BranchAskView, HistoryView, VersusView};
+pub use history::{BranchAskView, DifferencesView, HistoryView, VersusView};
 pub use overlay::{CommitView, DilemmaView, HelpView, QuitView, SaveView};
 pub use quarter::{KpiPanel, NewsPanel, NewsView, QuarterView, chart as quarter_chart};
 pub use report::ReportView;
@@ -146,6 +146,13 @@ impl Widget for AppView<'_> {
             (Overlay::BranchAsk { at }, Some(_)) => {
                 BranchAskView { at: *at, theme }.render(body, buf)
             }
+            (Overlay::Differences { run, scroll }, Some(s)) => DifferencesView {
+                session: s,
+                run: *run,
+                scroll: *scroll,
+                theme,
+            }
+            .render(body, buf),
             (Overlay::Versus { runs, selected }, Some(_)) => VersusView {
                 runs,
                 selected: *selected,
@@ -215,6 +222,7 @@ fn footer_line(app: &App, theme: Theme, width: u16) -> Line<'static> {
         (Some(Overlay::History { .. }), _) => text::KEYS_HISTORY,
         (Some(Overlay::BranchAsk { .. }), _) => text::KEYS_BRANCH_ASK,
         (Some(Overlay::Versus { .. }), _) => text::KEYS_VERSUS,
+        (Some(Overlay::Differences { .. }), _) => text::KEYS_DIFFERENCES,
         (None, Screen::Title) => text::KEYS_TITLE,
         (None, Screen::Briefing) => text::KEYS_BRIEFING,
         (None, Screen::Quarter) => text::KEYS_QUARTER,
