@@ -247,3 +247,83 @@ fn without_a_terminal_it_says_so() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("needs a terminal"), "{stderr}");
 }
+
+#[test]
+fn a_branch_from_the_debrief_plays_on_as_a_new_save() {
+    let Some(t) = Tmux::start("branch", &["play", "tutorial", "--player", "e2e"]) else {
+        return;
+    };
+    let saves = std::env::temp_dir().join(&t.socket);
+    t.wait("Briefing");
+    t.keys(&["Enter"]);
+    t.wait("Quarter 1 of 6");
+    t.answer_dilemmas();
+    t.keys(&["Down", "Down", "6", "0", "Up", "4", "0"]);
+    t.commit(1);
+    for q in 2..=6 {
+        t.keys(&["Enter"]);
+        t.wait(&format!("Quarter {q} of 6"));
+        t.commit(q);
+    }
+    t.keys(&["Enter"]);
+    t.wait("b branch");
+    let files = |dir: &std::path::Path| {
+        let mut v: Vec<_> = std::fs::read_dir(dir)
+            .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
+            .unwrap_or_default();
+        v.sort();
+        v
+    };
+    let original = files(&saves);
+    assert_eq!(original.len(), 1, "{original:?}");
+    let before = std::fs::read(&original[0]).expect("the save");
+    // What if I had held training in Q3?
+    t.keys(&["b"]);
+    t.wait("Past quarters · Q6 of 6");
+    t.keys(&["Left", "Left", "Left"]);
+    t.wait("Past quarters · Q3 of 6");
+    t.keys(&["b"]);
+    t.wait("Play quarter 3 again");
+    t.keys(&["y"]);
+    t.wait("Branched at Q3");
+    t.wait("Quarter 3 of 6");
+    t.keys(&["Down", "Down", "BSpace", "BSpace", "0"]);
+    t.commit(3);
+    for q in 4..=6 {
+        t.keys(&["Enter"]);
+        t.wait(&format!("Quarter {q} of 6"));
+        t.commit(q);
+    }
+    t.keys(&["Enter"]);
+    let debrief = t.wait("vs original · parts at Q3");
+    assert!(debrief.contains("original"), "{debrief}");
+    t.keys(&["d"]);
+    let diff = t.wait("How the runs differ");
+    assert!(
+        diff.contains("The decisions first differ in quarter 3: skills 60 → 0."),
+        "{diff}"
+    );
+    t.keys(&["Escape", "q"]);
+    t.wait("Quit?");
+    t.keys(&["y"]);
+    assert_eq!(t.wait_exit(), "0");
+    assert_eq!(
+        std::fs::read(&original[0]).ok(),
+        Some(before),
+        "the original is kept"
+    );
+    let now = files(&saves);
+    assert_eq!(now.len(), 2, "{now:?}");
+    let branch = now.iter().find(|p| *p != &original[0]).expect("the branch");
+    let text = std::fs::read_to_string(branch).unwrap_or_default();
+    assert!(
+        text.contains("[branch]") && text.contains("at = 3"),
+        "{text}"
+    );
+    let verify = Command::new(env!("CARGO_BIN_EXE_culturesim"))
+        .arg("verify")
+        .arg(branch)
+        .output()
+        .expect("verify runs");
+    assert!(verify.status.success(), "{verify:?}");
+}
