@@ -61,6 +61,20 @@ pub(super) fn quarter_update(app: &mut App, msg: Message) -> Command {
             }
             Row::Lever(_) => {}
         },
+        Message::Pick { row } if row == s.cursor => match s.row() {
+            Row::Initiative(i) => app.notice = toggle(s, i),
+            Row::Dilemma(d) => app.overlay = Some(dilemma_overlay(s, d)),
+            Row::Lever(_) => {}
+        },
+        Message::Pick { row } if row < rows => {
+            s.typing = None;
+            s.cursor = row;
+        }
+        Message::Figure(m) if m == s.metric => {
+            s.why_row = 0;
+            app.overlay = Some(Overlay::Why);
+        }
+        Message::Figure(m) => s.metric = m,
         Message::NextChart => s.chart = s.chart.next(),
         Message::Confirm => {
             s.typing = None;
@@ -184,6 +198,7 @@ pub(super) fn dilemma_update(app: &mut App, dilemma: u16, choice: usize, msg: Me
             None
         }
         Message::Digit(d) if usize::from(d) >= 1 && usize::from(d) <= n => Some(usize::from(d) - 1),
+        Message::Pick { row } if row < n => Some(row),
         Message::Confirm => Some(choice),
         Message::Back => {
             app.overlay = None;

@@ -4,6 +4,7 @@
 
 use super::app::{App, Overlay, Screen, TitleField};
 use super::saves::{Continuable, Resumed};
+use crate::analysis::Metric;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 /// Something that happened: a key's meaning, a resize, a save's result.
@@ -46,17 +47,15 @@ pub enum Message {
     Explain,
     /// Read the selected initiative's or dilemma's whole text.
     Detail,
-    /// A mouse click at this cell of the screen.
-    Click {
-        column: u16,
-        row: u16,
+    /// A click on row `row` of the screen's list (title list, decision
+    /// rows, dilemma choices): select it, or act on it if selected.
+    Pick {
+        row: usize,
     },
-    /// The mouse wheel, at this cell (`down`: towards the end).
-    Wheel {
-        down: bool,
-        column: u16,
-        row: u16,
-    },
+    /// A click on a figure: select it, or open its why view if selected.
+    Figure(Metric),
+    /// A click on a field of the title screen.
+    Focus(TitleField),
     /// Show the next chart.
     NextChart,
     /// Open the next unanswered dilemma.

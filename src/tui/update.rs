@@ -263,6 +263,18 @@ fn title_update(app: &mut App, msg: Message) -> Command {
             t.player.pop();
         }
         Message::Confirm => return start(app),
+        Message::Pick { row } if row == t.selected => return start(app),
+        Message::Pick { row } if row < t.rows() => {
+            t.field = TitleField::List;
+            select(t, row);
+        }
+        Message::Focus(f) => {
+            let no_seed = t.saved().is_some() || t.seed_locked();
+            if !(f == TitleField::Seed && no_seed) {
+                t.field = f;
+                t.seed_fresh = f == TitleField::Seed;
+            }
+        }
         _ => {}
     }
     Command::None
@@ -390,6 +402,11 @@ fn report_update(app: &mut App, msg: Message) -> Command {
             s.why_row = 0;
             app.overlay = Some(Overlay::Why);
         }
+        Message::Figure(m) if m == s.metric => {
+            s.why_row = 0;
+            app.overlay = Some(Overlay::Why);
+        }
+        Message::Figure(m) => s.metric = m,
         Message::NextChart => s.chart = s.chart.next(),
         Message::Confirm => enter_quarter_or_debrief(app),
         _ => {}

@@ -133,7 +133,7 @@ impl Widget for ReportView<'_> {
 }
 
 /// The report table's height: a heading and every figure, in a border.
-fn table_height() -> u16 {
+pub fn table_height() -> u16 {
     u16::try_from(Metric::ALL.len() + 3).unwrap_or(u16::MAX)
 }
 
