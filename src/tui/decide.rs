@@ -1,7 +1,7 @@
 //! The quarter screen's part of `update`: setting the levers (with arrows
 //! or by typing an amount), switching initiatives, answering dilemmas.
 
-use super::app::{App, Overlay, Row, Session};
+use super::app::{App, COMPACT_HEIGHT, Chart, Overlay, Row, Session};
 use super::message::Message;
 use super::text;
 use super::update::Command;
@@ -75,7 +75,7 @@ pub(super) fn quarter_update(app: &mut App, msg: Message) -> Command {
             app.overlay = Some(Overlay::Why);
         }
         Message::Figure(m) => s.metric = m,
-        Message::NextChart => s.chart = s.chart.next(),
+        Message::NextChart => next_panel(s, app.size.1 < COMPACT_HEIGHT),
         Message::Confirm => {
             s.typing = None;
             app.overlay = Some(Overlay::Commit);
@@ -83,6 +83,21 @@ pub(super) fn quarter_update(app: &mut App, msg: Message) -> Command {
         _ => {}
     }
     Command::None
+}
+
+/// `c`: the next chart; on a small screen, where the news and the chart
+/// share a panel, news → people → customers → money → news.
+fn next_panel(s: &mut Session, compact: bool) {
+    if !compact {
+        s.chart = s.chart.next();
+    } else if s.news_on_top {
+        s.news_on_top = false;
+    } else if s.chart == Chart::Money {
+        s.chart = Chart::People;
+        s.news_on_top = true;
+    } else {
+        s.chart = s.chart.next();
+    }
 }
 
 /// Arrows on a lever: up by a step (never past the budget), down to zero.

@@ -66,6 +66,11 @@ pub enum Message {
     Replay,
     /// The terminal changed size: draw again.
     Resize,
+    /// The terminal's size (columns, rows): at start and on every resize.
+    Size {
+        width: u16,
+        height: u16,
+    },
     /// The autosave after a quarter finished (with its problem, if any).
     Saved {
         result: Result<(), String>,

@@ -46,6 +46,14 @@ fn event_loop(
     saves: &mut dyn Saves,
     theme: Theme,
 ) -> io::Result<()> {
+    let size = term.size()?;
+    update(
+        app,
+        Message::Size {
+            width: size.width,
+            height: size.height,
+        },
+    );
     while app.running {
         term.draw(|frame| view::draw(frame, app, theme))?;
         let msg = match event::read()? {
@@ -54,7 +62,7 @@ fn event_loop(
                 let size = term.size()?;
                 super::mouse::from_mouse(app, Rect::new(0, 0, size.width, size.height), m)
             }
-            Event::Resize(..) => Some(Message::Resize),
+            Event::Resize(width, height) => Some(Message::Size { width, height }),
             _ => None,
         };
         let mut next = msg;

@@ -31,6 +31,10 @@ pub fn update(app: &mut App, msg: Message) -> Command {
         }
         Message::Suspend => return Command::Suspend,
         Message::Resize => return Command::None,
+        Message::Size { width, height } => {
+            app.size = (width, height);
+            return Command::None;
+        }
         Message::Saved { result, at } => {
             if at.is_some() {
                 app.last_save.clone_from(&at);

@@ -7,7 +7,7 @@ use super::widgets::{lines, panel, wrap};
 use crate::analysis::explain::{score_parts, start_score_parts};
 use crate::analysis::metric::Metric;
 use crate::sim::{Kpi, News, Stock, customer_equity};
-use crate::tui::app::{Chart, Session};
+use crate::tui::app::{COMPACT_HEIGHT, Chart, Session};
 use crate::tui::format::{one, percent, round_parts, shown_change, signed, sparkline_over, whole};
 use crate::tui::text;
 use crate::tui::theme::Theme;
@@ -71,6 +71,29 @@ pub fn quarter_areas(s: &Session, area: Rect) -> QuarterAreas {
         let most = area.height.saturating_sub(8);
         let [chart, decisions] =
             Layout::vertical([Constraint::Min(0), Constraint::Length(need.min(most))]).areas(right);
+        if area.height < COMPACT_HEIGHT {
+            // The news and the chart share the top right (c switches), so
+            // that a tour can be read; below the figures, the other place
+            // takes the selected figure's causes, or the news.
+            let (top_right, below) = (chart, news);
+            return if s.news_on_top {
+                QuarterAreas {
+                    kpi,
+                    causes: below,
+                    chart: Rect::default(),
+                    news: top_right,
+                    decisions,
+                }
+            } else {
+                QuarterAreas {
+                    kpi,
+                    causes: Rect::default(),
+                    chart: top_right,
+                    news: below,
+                    decisions,
+                }
+            };
+        }
         let (causes, news) = if news.height >= 16 {
             // Room for the selected figure's causes as well.
             let [causes, news] =
@@ -97,7 +120,9 @@ impl Widget for QuarterView<'_> {
         if !a.causes.is_empty() {
             super::report::render_causes(s, theme, a.causes, buf);
         }
-        chart(s, theme).render(a.chart, buf);
+        if !a.chart.is_empty() {
+            chart(s, theme).render(a.chart, buf);
+        }
         NewsPanel { session: s, theme }.render(a.news, buf);
         DecisionPanel { session: s, theme }.render(a.decisions, buf);
     }
