@@ -66,6 +66,10 @@ pub enum Message {
     Replay,
     /// The terminal changed size: draw again.
     Resize,
+    /// Page Up / Page Down (or Space) in a long text.
+    Page {
+        down: bool,
+    },
     /// The terminal's size (columns, rows): at start and on every resize.
     Size {
         width: u16,
@@ -118,12 +122,16 @@ fn overlay_key(overlay: &Overlay, key: KeyEvent) -> Option<Message> {
         (Overlay::Name, Backspace) => Message::Erase,
         (Overlay::Name, Char(c)) => Message::Char(c),
         (Overlay::Detail { .. }, Esc | Enter | Char('i' | 'q')) => Message::Back,
-        (Overlay::Detail { .. }, Up | Char('k') | PageUp) => Message::Up,
-        (Overlay::Detail { .. }, Down | Char('j' | ' ') | PageDown) => Message::Down,
+        (Overlay::Detail { .. }, Up | Char('k')) => Message::Up,
+        (Overlay::Detail { .. }, Down | Char('j')) => Message::Down,
         (Overlay::Glossary { .. }, Esc | Enter | Char('?' | 'q')) => Message::Back,
         (Overlay::Help { .. }, Char('?' | 'q') | Esc | Enter) => Message::Back,
-        (Overlay::Help { .. }, Up | Char('k') | PageUp) => Message::Up,
-        (Overlay::Help { .. }, Down | Char('j' | ' ') | PageDown) => Message::Down,
+        (Overlay::Help { .. }, Up | Char('k')) => Message::Up,
+        (Overlay::Help { .. }, Down | Char('j')) => Message::Down,
+        (Overlay::Help { .. } | Overlay::Detail { .. }, PageUp) => Message::Page { down: false },
+        (Overlay::Help { .. } | Overlay::Detail { .. }, PageDown | Char(' ')) => {
+            Message::Page { down: true }
+        }
         (Overlay::Commit, Enter | Char('y' | 'Y')) => Message::Confirm,
         (Overlay::Commit, Esc | Char('n' | 'N' | 'q')) => Message::Back,
         (Overlay::Dilemma { .. }, Up | Char('k')) => Message::Up,

@@ -108,6 +108,11 @@ fn overlay_update(app: &mut App, overlay: Overlay, msg: Message) -> Command {
         }
         Overlay::Help { scroll } => match msg {
             Message::Back => app.overlay = None,
+            Message::Page { down } => {
+                app.overlay = Some(Overlay::Help {
+                    scroll: page(scroll, down),
+                })
+            }
             Message::Up => {
                 app.overlay = Some(Overlay::Help {
                     scroll: scroll.saturating_sub(1),
@@ -136,6 +141,11 @@ fn overlay_update(app: &mut App, overlay: Overlay, msg: Message) -> Command {
         Overlay::Name => name_update(app, msg),
         Overlay::Detail { scroll } => match msg {
             Message::Back | Message::Detail => app.overlay = None,
+            Message::Page { down } => {
+                app.overlay = Some(Overlay::Detail {
+                    scroll: page(scroll, down),
+                })
+            }
             Message::Up => {
                 app.overlay = Some(Overlay::Detail {
                     scroll: scroll.saturating_sub(1),
@@ -154,6 +164,17 @@ fn overlay_update(app: &mut App, overlay: Overlay, msg: Message) -> Command {
         }
     }
     Command::None
+}
+
+/// A scroll offset a page further (or back).
+fn page(scroll: u16, down: bool) -> u16 {
+    if down {
+        scroll
+            .saturating_add(text::PAGE)
+            .min(text::BRIEFING_SCROLL_MAX)
+    } else {
+        scroll.saturating_sub(text::PAGE)
+    }
 }
 
 /// The why overlay: ←→ another figure, ↑↓ a cause, `?` what it means.

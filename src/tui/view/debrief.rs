@@ -54,7 +54,7 @@ impl Widget for DebriefView<'_> {
         let w = usize::from(left.width.saturating_sub(2));
         let essential = score_lines(s, theme, w, false);
         let full = score_lines(s, theme, w, true);
-        let fits = |n: usize| n + 2 + 4 <= usize::from(left.height);
+        let fits = |n: usize| n + 2 + 8 <= usize::from(left.height);
         let shown = if fits(full.len()) { full } else { essential };
         let score_h = u16::try_from(shown.len() + 2).unwrap_or(u16::MAX);
         let [score, moments] =

@@ -56,6 +56,17 @@ impl Widget for HelpView {
                     .map(|l| Line::from(format!("  {l}"))),
             );
         }
+        out.push(Line::from(""));
+        out.push(Line::styled(text::HELP_WORDS, theme.title()));
+        for (word, meaning) in crate::tui::glossary::WORDS {
+            for (i, l) in wrap(&format!("{word}: {meaning}"), w.saturating_sub(4))
+                .into_iter()
+                .enumerate()
+            {
+                let indent = if i == 0 { "  " } else { "    " };
+                out.push(Line::from(format!("{indent}{l}")));
+            }
+        }
         let most = out.len().saturating_sub(usize::from(inner.height));
         let skip = usize::from(self.scroll).min(most);
         lines(inner, buf, out.into_iter().skip(skip).collect());
