@@ -165,7 +165,7 @@ impl Tmux {
             if let Some(rest) = left.split("Final score ").nth(1) {
                 score = rest.split_whitespace().next().and_then(num);
             }
-            if let Some((p, _)) = left.split_once(" = ")
+            if let Some((p, _)) = left.split_once(" = ").or_else(|| left.split_once(" ≈ "))
                 && let Some(v) = num(p.trim())
             {
                 points.push(v);

@@ -237,7 +237,7 @@ fn the_debrief_score_lines_add_up_at_every_size() {
             if let Some(rest) = left.split("Final score ").nth(1) {
                 score = rest.split_whitespace().next().and_then(number);
             }
-            if let Some((p, _)) = left.split_once(" = ")
+            if let Some((p, _)) = left.split_once(" = ").or_else(|| left.split_once(" ≈ "))
                 && let Some(v) = number(p)
             {
                 sum += v;
