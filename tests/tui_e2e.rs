@@ -153,6 +153,75 @@ impl Tmux {
         }
     }
 
+    /// The score lines of the debrief's score panel (its left half): the
+    /// final score and the points of every line `  P = …`.
+    fn score_lines(&self) -> (f64, Vec<f64>) {
+        let screen = self.wait("Final score");
+        let num = |s: &str| s.replace('−', "-").replace(',', "").parse::<f64>().ok();
+        let mut score = None;
+        let mut points = Vec::new();
+        for line in screen.lines() {
+            let left: String = line.chars().skip(1).take(38).collect();
+            if let Some(rest) = left.split("Final score ").nth(1) {
+                score = rest.split_whitespace().next().and_then(num);
+            }
+            if let Some((p, _)) = left.split_once(" = ").or_else(|| left.split_once(" ≈ "))
+                && let Some(v) = num(p.trim())
+            {
+                points.push(v);
+            }
+        }
+        (score.expect("the final score is on screen"), points)
+    }
+
+    /// Plays from the briefing to the debrief: a little on every lever in
+    /// quarter 1, then each quarter as it stands. On the first quarter it
+    /// checks that fatigue and the score are on the dashboard and that
+    /// Esc, then Enter, does not quit.
+    fn play_to_debrief(&self, quarters: u32) {
+        self.keys(&["Enter"]);
+        self.wait("Quarter 1 of");
+        self.answer_dilemmas();
+        let dash = self.screen();
+        assert!(dash.contains("Fatigue"), "{dash}");
+        assert!(dash.contains("Score"), "{dash}");
+        assert!(
+            dash.contains("cum. profit") || dash.contains("= "),
+            "{dash}"
+        );
+        self.keys(&["Escape"]);
+        self.wait("Quit?");
+        self.keys(&["Enter"]);
+        std::thread::sleep(Duration::from_millis(200));
+        let still = self.screen();
+        assert!(still.contains("Quit?"), "Enter must not quit:\n{still}");
+        assert!(!still.contains("exit="), "Enter quit the game:\n{still}");
+        self.keys(&["Escape"]);
+        std::thread::sleep(Duration::from_millis(100));
+        assert!(!self.screen().contains("Quit?"));
+        self.keys(&["4", "0", "Down", "4", "0", "Down", "4", "0"]);
+        for q in 1..=quarters {
+            if q > 1 {
+                self.keys(&["Enter"]);
+                let s = self.wait(&format!("Quarter {q} of"));
+                if s.contains("Debrief") {
+                    return;
+                }
+            }
+            self.commit(q);
+            let report = self.screen();
+            assert!(
+                report.contains("Fatigue") && report.contains("Score"),
+                "{report}"
+            );
+            if report.contains("see the debrief") {
+                break;
+            }
+        }
+        self.keys(&["Enter"]);
+        self.wait("Final score");
+    }
+
     /// Commits quarter `q` as it stands and waits for its report.
     fn commit(&self, q: u32) {
         self.answer_dilemmas();
@@ -165,13 +234,15 @@ impl Tmux {
 
 #[test]
 fn three_quarters_a_why_and_a_clean_exit() {
-    // The first scenario on the title screen is the default one.
+    // The first scenario on the title screen is the default one; a first
+    // run (no saves yet) starts on the tutorial, just below it.
     let Some(t) = Tmux::start("play", &["play", "--seed", "7", "--player", "e2e"]) else {
         return;
     };
     t.wait("Scenarios");
     assert_eq!(t.pane("#{alternate_on}"), "1");
-    t.keys(&["Enter"]);
+    assert!(t.screen().contains("▶ First Day at Juniper Bikes"));
+    t.keys(&["Up", "Enter"]);
     t.wait("Briefing");
     t.keys(&["Enter"]);
     t.wait("Quarter 1 of");
@@ -192,6 +263,58 @@ fn three_quarters_a_why_and_a_clean_exit() {
     assert_eq!(t.wait_exit(), "0");
     assert_eq!(t.pane("#{alternate_on}"), "0", "left the alternate screen");
     assert!(!t.screen().contains("Quarter report"));
+}
+
+/// A newcomer's first hour: the tutorial, then the default scenario, to
+/// their debriefs at 80×24. The score lines on screen add up to the final
+/// score, the hand-in panel names the save, and quitting says it again.
+#[test]
+fn the_tutorial_and_the_default_scenario_to_their_debriefs() {
+    let Some(t) = Tmux::start("class", &["play"]) else {
+        return;
+    };
+    t.wait("Scenarios");
+    assert!(t.screen().contains("▶ First Day at Juniper Bikes"));
+    t.keys(&["Enter"]);
+    t.wait("Your name");
+    t.keys(&["A", "d", "a", "Enter"]);
+    t.wait("Briefing");
+    t.play_to_debrief(6);
+    let (score, points) = t.score_lines();
+    let sum: f64 = points.iter().sum();
+    assert!(points.len() >= 4, "tutorial score lines: {points:?}");
+    assert!(
+        (sum - score).abs() < 0.05,
+        "{points:?} sum to {sum}, not {score}"
+    );
+    let debrief = t.screen();
+    assert!(debrief.contains("Goal"), "{debrief}");
+    assert!(debrief.contains("seed 7"), "{debrief}");
+    assert!(debrief.contains("Hand in"), "{debrief}");
+
+    // The default scenario, from the title screen.
+    t.keys(&["n"]);
+    t.wait("Scenarios");
+    t.keys(&["Up", "Enter"]);
+    t.wait("Briefing");
+    t.play_to_debrief(20);
+    let (score, points) = t.score_lines();
+    let sum: f64 = points.iter().sum();
+    assert!(points.len() >= 3, "score lines: {points:?}");
+    assert!(
+        (sum - score).abs() < 0.05,
+        "{points:?} sum to {sum}, not {score}"
+    );
+    let debrief = t.screen();
+    assert!(
+        debrief.contains("completed every quarter") || debrief.contains("game over"),
+        "{debrief}"
+    );
+    t.keys(&["q", "y"]);
+    assert_eq!(t.wait_exit(), "0");
+    let after = t.screen();
+    assert!(after.contains("your game is saved in"), "{after}");
+    assert!(after.contains("/ada_electronics_"), "{after}");
 }
 
 #[test]
@@ -230,7 +353,9 @@ fn ctrl_z_suspends_and_fg_resumes() {
     // Raw mode is back: one key, no Enter needed after it.
     t.keys(&["Enter"]);
     t.wait("Briefing");
-    t.keys(&["Enter"]);
+    // The name is asked before play.
+    t.wait("Your name");
+    t.keys(&["z", "Enter", "Enter"]);
     t.wait("Quarter 1 of");
     t.keys(&["q", "y"]);
     t.wait("ready$");

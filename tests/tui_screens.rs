@@ -71,9 +71,14 @@ fn scripted() -> Vec<(&'static str, String)> {
     send(&mut app, [Message::Confirm, Message::Confirm]);
     send(&mut app, [Message::Down, Message::Why]);
     shots.push(("11_why_engagement", at80(&app)));
+    // ↓ selects a cause, ? says what it means.
+    send(&mut app, [Message::Down, Message::Explain]);
+    shots.push(("11b_cause_meaning", at80(&app)));
+    send(&mut app, [Message::Back]);
     send(
         &mut app,
         [
+            Message::Tab { forward: true },
             Message::Tab { forward: true },
             Message::Tab { forward: true },
         ],
@@ -82,6 +87,12 @@ fn scripted() -> Vec<(&'static str, String)> {
     send(&mut app, [Message::Back, Message::AskQuit]);
     shots.push(("13_quit", at80(&app)));
     send(&mut app, [Message::Back, Message::Confirm]);
+    // The chart instead of the news (they share a panel at 80×24), and an
+    // initiative read in full.
+    send(&mut app, [Message::NextChart, Message::Down, Message::Down]);
+    send(&mut app, [Message::Down, Message::Down, Message::Detail]);
+    shots.push(("13b_initiative_detail", at80(&app)));
+    send(&mut app, [Message::Back]);
     for _ in 0..5 {
         play_quarter(&mut app);
     }
@@ -91,6 +102,10 @@ fn scripted() -> Vec<(&'static str, String)> {
         [Message::NextChart, Message::NextChart, Message::NextChart],
     );
     shots.push(("15_debrief_profit", at80(&app)));
+    shots.push(("16_debrief_120x40", screen(&app, 120, 40)));
+    let mut named = App::new(tui_fixture::title());
+    send(&mut named, [Message::Confirm]);
+    shots.push(("17_name_asked", at80(&named)));
     shots
 }
 
@@ -137,6 +152,8 @@ fn no_color_tells_lines_apart_by_marker() {
         play_quarter(&mut app);
         send(&mut app, [Message::Back]);
     }
+    // The chart, not the news, in their shared panel.
+    send(&mut app, [Message::NextChart]);
     let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap_or_else(|e| match e {});
     let _ = term.draw(|f| draw(f, &app, Theme::plain()));
     assert_snapshot!("quarter_no_color", term.backend().to_string());

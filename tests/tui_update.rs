@@ -497,3 +497,52 @@ fn a_locked_seed_cannot_be_typed_over() {
     send(&mut app, [Message::Confirm]);
     assert_eq!(session(&app).game.state().seed, 42);
 }
+
+#[test]
+fn clicks_select_and_act_and_the_wheel_scrolls() {
+    use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    use culturesim::tui::mouse::from_mouse;
+    use ratatui::layout::Rect;
+    let size = Rect::new(0, 0, 80, 24);
+    let click = |x: u16, y: u16| MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: x,
+        row: y,
+        modifiers: KeyModifiers::NONE,
+    };
+    let mut app = App::new(title());
+    // The second row of the list (the reference scenario), then the
+    // player field.
+    let m = from_mouse(&app, size, click(10, 3));
+    assert!(matches!(m, Some(Message::Pick { row: 1 })), "{m:?}");
+    send(&mut app, m);
+    assert_eq!(app.title.selected, 1);
+    let m = from_mouse(&app, size, click(60, 22));
+    send(&mut app, m);
+    assert_eq!(app.title.field, TitleField::Player);
+    // A click on "Enter" in the footer presses it.
+    send(&mut app, [Message::Char('M')]);
+    let m = from_mouse(&app, size, click(2, 23));
+    send(&mut app, m);
+    assert_eq!(app.screen, Screen::Briefing);
+    let mut app = briefing();
+    send(&mut app, [Message::Confirm]);
+    // The wheel moves the decision cursor; a click on a figure selects it,
+    // a second click opens its why view.
+    let wheel = MouseEvent {
+        kind: MouseEventKind::ScrollDown,
+        ..click(60, 15)
+    };
+    let m = from_mouse(&app, size, wheel);
+    send(&mut app, m);
+    assert_eq!(session(&app).cursor, 1);
+    let m = from_mouse(&app, size, click(5, 3));
+    assert!(matches!(m, Some(Message::Figure(_))), "{m:?}");
+    send(&mut app, m.clone());
+    assert_eq!(
+        session(&app).metric,
+        culturesim::analysis::Metric::Engagement
+    );
+    send(&mut app, m);
+    assert_eq!(app.overlay, Some(Overlay::Why));
+}

@@ -6,9 +6,9 @@ mod tui_fixture;
 
 use culturesim::tui::app::{Chart, Overlay, Screen};
 use culturesim::tui::view::{
-    AppView, BriefingView, CommitView, DebriefView, DecisionPanel, DilemmaView, HelpView, KpiPanel,
-    LineChart, NewsPanel, NewsView, QuarterView, QuitView, ReportView, SaveView, TitleView,
-    WhyView, quarter_chart,
+    AppView, BriefingView, CommitView, DebriefView, DecisionPanel, DetailView, DilemmaView,
+    GlossaryView, HelpView, KpiPanel, LineChart, NameView, NewsPanel, NewsView, QuarterView,
+    QuitView, ReportView, SaveView, TitleView, WhyView, quarter_chart,
 };
 use culturesim::tui::{App, Message, Session, Theme};
 use ratatui::buffer::Buffer;
@@ -180,6 +180,140 @@ fn overlays_draw_anywhere() {
         choice: 0,
         theme,
     });
+    everywhere("name", |theme| NameView {
+        name: "a name much longer than the window it is typed in",
+        theme,
+    });
+    for scroll in [0, 3, 500] {
+        everywhere("detail", |theme| DetailView {
+            session: s,
+            scroll,
+            theme,
+        });
+    }
+    for cause in ["baseline", "Rival starts a price war (churn)", "?"] {
+        everywhere("glossary", |theme| GlossaryView {
+            session: s,
+            cause,
+            theme,
+        });
+    }
+}
+
+/// The screen's text, one string per row.
+fn rows(app: &App, w: u16, h: u16) -> Vec<String> {
+    let area = Rect::new(0, 0, w, h);
+    let mut buf = Buffer::empty(area);
+    AppView {
+        app,
+        theme: Theme::plain(),
+    }
+    .render(area, &mut buf);
+    (0..h)
+        .map(|y| (0..w).map(|x| buf[(x, y)].symbol().to_string()).collect())
+        .collect()
+}
+
+fn number(s: &str) -> Option<f64> {
+    s.trim()
+        .replace('−', "-")
+        .replace(',', "")
+        .trim_start_matches('+')
+        .parse()
+        .ok()
+}
+
+#[test]
+fn the_debrief_score_lines_add_up_at_every_size() {
+    let (_, done) = games();
+    for (w, h) in [(80, 24), (120, 40), (200, 60), (60, 16)] {
+        let screen = rows(&done, w, h);
+        let half = usize::from(w / 2);
+        let mut score = None;
+        let mut sum = 0.0;
+        let mut lines = 0;
+        for row in &screen {
+            let left: String = row.chars().skip(1).take(half - 2).collect();
+            if let Some(rest) = left.split("Final score ").nth(1) {
+                score = rest.split_whitespace().next().and_then(number);
+            }
+            if let Some((p, _)) = left.split_once(" = ").or_else(|| left.split_once(" ≈ "))
+                && let Some(v) = number(p)
+            {
+                sum += v;
+                lines += 1;
+            }
+        }
+        let score = score.unwrap_or_else(|| panic!("no final score at {w}×{h}"));
+        assert!(lines >= 2, "{w}×{h}: {lines} score lines");
+        assert!((sum - score).abs() < 0.05, "{w}×{h}: {sum} ≠ {score}");
+    }
+}
+
+#[test]
+fn fatigue_and_the_running_score_are_on_the_dashboard() {
+    let (app, _) = games();
+    for (w, h) in [(80, 24), (120, 40), (200, 60)] {
+        let text = rows(&app, w, h).join("\n");
+        assert!(text.contains("Fatigue"), "{w}×{h}\n{text}");
+        assert!(text.contains("Score"), "{w}×{h}");
+        assert!(text.contains("equity"), "{w}×{h}");
+    }
+}
+
+#[test]
+fn why_columns_add_up_to_the_change_shown() {
+    use culturesim::analysis::Metric;
+    let (mut app, _) = games();
+    app.overlay = Some(Overlay::Why);
+    for m in Metric::ALL {
+        if let Some(s) = app.session.as_mut() {
+            s.metric = m;
+        }
+        let screen = rows(&app, 120, 40);
+        // The table's columns: the last 9 characters of each row, inside
+        // the window's border.
+        let mut col: Vec<f64> = Vec::new();
+        let mut total = None;
+        // The window's left border is below the corner of its title.
+        let left = screen
+            .iter()
+            .find_map(|r| r.find("┌Why?").map(|b| r[..b].chars().count()))
+            .expect("the why window is drawn");
+        for row in &screen {
+            let inner: String = row.chars().skip(left + 1).collect();
+            let Some(end) = inner.find('│') else {
+                continue;
+            };
+            let inner = &inner[..end];
+            let n = inner.chars().count();
+            if n < 20 {
+                continue;
+            }
+            let label: String = inner.chars().take(n - 9 * 2).collect();
+            let last: String = inner.chars().skip(n - 9).collect();
+            let label = label.trim().trim_start_matches('▸').trim();
+            if label == "change" || label == "total" {
+                total = number(&last);
+                break;
+            }
+            if let Some(v) = number(&last)
+                && !label.is_empty()
+                && !label.starts_with("In Q")
+            {
+                col.push(v);
+            }
+        }
+        let Some(total) = total else {
+            panic!("{m:?}: no change row\n{}", screen.join("\n"))
+        };
+        assert!(!col.is_empty() || total == 0.0, "{m:?}: no cause rows");
+        let sum: f64 = col.iter().sum();
+        assert!(
+            (sum - total).abs() < 1e-6,
+            "{m:?}: rows {col:?} sum to {sum}, the column says {total}"
+        );
+    }
 }
 
 #[test]
@@ -196,6 +330,11 @@ fn whole_frames_draw_anywhere_with_every_overlay() {
         Some(Overlay::Dilemma {
             dilemma: 0,
             choice: 1,
+        }),
+        Some(Overlay::Name),
+        Some(Overlay::Detail { scroll: 2 }),
+        Some(Overlay::Glossary {
+            cause: "profit trend".into(),
         }),
     ];
     for base in [&app, &done, &App::new(tui_fixture::title())] {

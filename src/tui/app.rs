@@ -251,6 +251,8 @@ pub struct Session {
     /// The selected cause row of the why overlay.
     pub why_row: usize,
     pub chart: Chart,
+    /// On a small screen: the news, not the chart, in their shared panel.
+    pub news_on_top: bool,
     /// Scroll offset of the briefing text.
     pub scroll: u16,
     /// The latest autosave's problem, if it failed.
@@ -288,6 +290,7 @@ impl Session {
             metric: Metric::Culture,
             why_row: 0,
             chart: Chart::People,
+            news_on_top: true,
             scroll: 0,
             save_problem: None,
             saved_at: None,
@@ -396,7 +399,13 @@ pub struct App {
     pub running: bool,
     /// Where the last game played was saved: printed after quitting.
     pub last_save: Option<String>,
+    /// The terminal's size (columns, rows), as last reported.
+    pub size: (u16, u16),
 }
+
+/// Below this many rows the quarter screen shares one panel between the
+/// news and the chart (`c` switches), so that a tour can be read.
+pub const COMPACT_HEIGHT: u16 = 30;
 
 impl App {
     /// The app on its title screen.
@@ -410,6 +419,7 @@ impl App {
             notice: None,
             running: true,
             last_save: None,
+            size: (80, 24),
         }
     }
 

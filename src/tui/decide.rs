@@ -1,7 +1,7 @@
 //! The quarter screen's part of `update`: setting the levers (with arrows
 //! or by typing an amount), switching initiatives, answering dilemmas.
 
-use super::app::{App, Overlay, Row, Session};
+use super::app::{App, COMPACT_HEIGHT, Chart, Overlay, Row, Session};
 use super::message::Message;
 use super::text;
 use super::update::Command;
@@ -61,7 +61,21 @@ pub(super) fn quarter_update(app: &mut App, msg: Message) -> Command {
             }
             Row::Lever(_) => {}
         },
-        Message::NextChart => s.chart = s.chart.next(),
+        Message::Pick { row } if row == s.cursor => match s.row() {
+            Row::Initiative(i) => app.notice = toggle(s, i),
+            Row::Dilemma(d) => app.overlay = Some(dilemma_overlay(s, d)),
+            Row::Lever(_) => {}
+        },
+        Message::Pick { row } if row < rows => {
+            s.typing = None;
+            s.cursor = row;
+        }
+        Message::Figure(m) if m == s.metric => {
+            s.why_row = 0;
+            app.overlay = Some(Overlay::Why);
+        }
+        Message::Figure(m) => s.metric = m,
+        Message::NextChart => next_panel(s, app.size.1 < COMPACT_HEIGHT),
         Message::Confirm => {
             s.typing = None;
             app.overlay = Some(Overlay::Commit);
@@ -69,6 +83,21 @@ pub(super) fn quarter_update(app: &mut App, msg: Message) -> Command {
         _ => {}
     }
     Command::None
+}
+
+/// `c`: the next chart; on a small screen, where the news and the chart
+/// share a panel, news → people → customers → money → news.
+fn next_panel(s: &mut Session, compact: bool) {
+    if !compact {
+        s.chart = s.chart.next();
+    } else if s.news_on_top {
+        s.news_on_top = false;
+    } else if s.chart == Chart::Money {
+        s.chart = Chart::People;
+        s.news_on_top = true;
+    } else {
+        s.chart = s.chart.next();
+    }
 }
 
 /// Arrows on a lever: up by a step (never past the budget), down to zero.
@@ -184,6 +213,7 @@ pub(super) fn dilemma_update(app: &mut App, dilemma: u16, choice: usize, msg: Me
             None
         }
         Message::Digit(d) if usize::from(d) >= 1 && usize::from(d) <= n => Some(usize::from(d) - 1),
+        Message::Pick { row } if row < n => Some(row),
         Message::Confirm => Some(choice),
         Message::Back => {
             app.overlay = None;

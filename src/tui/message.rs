@@ -4,6 +4,7 @@
 
 use super::app::{App, Overlay, Screen, TitleField};
 use super::saves::{Continuable, Resumed};
+use crate::analysis::Metric;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 /// Something that happened: a key's meaning, a resize, a save's result.
@@ -46,17 +47,15 @@ pub enum Message {
     Explain,
     /// Read the selected initiative's or dilemma's whole text.
     Detail,
-    /// A mouse click at this cell of the screen.
-    Click {
-        column: u16,
-        row: u16,
+    /// A click on row `row` of the screen's list (title list, decision
+    /// rows, dilemma choices): select it, or act on it if selected.
+    Pick {
+        row: usize,
     },
-    /// The mouse wheel, at this cell (`down`: towards the end).
-    Wheel {
-        down: bool,
-        column: u16,
-        row: u16,
-    },
+    /// A click on a figure: select it, or open its why view if selected.
+    Figure(Metric),
+    /// A click on a field of the title screen.
+    Focus(TitleField),
     /// Show the next chart.
     NextChart,
     /// Open the next unanswered dilemma.
@@ -67,6 +66,15 @@ pub enum Message {
     Replay,
     /// The terminal changed size: draw again.
     Resize,
+    /// Page Up / Page Down (or Space) in a long text.
+    Page {
+        down: bool,
+    },
+    /// The terminal's size (columns, rows): at start and on every resize.
+    Size {
+        width: u16,
+        height: u16,
+    },
     /// The autosave after a quarter finished (with its problem, if any).
     Saved {
         result: Result<(), String>,
@@ -126,12 +134,16 @@ fn overlay_key(overlay: &Overlay, key: KeyEvent) -> Option<Message> {
         (Overlay::Name, Backspace) => Message::Erase,
         (Overlay::Name, Char(c)) => Message::Char(c),
         (Overlay::Detail { .. }, Esc | Enter | Char('i' | 'q')) => Message::Back,
-        (Overlay::Detail { .. }, Up | Char('k') | PageUp) => Message::Up,
-        (Overlay::Detail { .. }, Down | Char('j' | ' ') | PageDown) => Message::Down,
+        (Overlay::Detail { .. }, Up | Char('k')) => Message::Up,
+        (Overlay::Detail { .. }, Down | Char('j')) => Message::Down,
         (Overlay::Glossary { .. }, Esc | Enter | Char('?' | 'q')) => Message::Back,
         (Overlay::Help { .. }, Char('?' | 'q') | Esc | Enter) => Message::Back,
-        (Overlay::Help { .. }, Up | Char('k') | PageUp) => Message::Up,
-        (Overlay::Help { .. }, Down | Char('j' | ' ') | PageDown) => Message::Down,
+        (Overlay::Help { .. }, Up | Char('k')) => Message::Up,
+        (Overlay::Help { .. }, Down | Char('j')) => Message::Down,
+        (Overlay::Help { .. } | Overlay::Detail { .. }, PageUp) => Message::Page { down: false },
+        (Overlay::Help { .. } | Overlay::Detail { .. }, PageDown | Char(' ')) => {
+            Message::Page { down: true }
+        }
         (Overlay::Commit, Enter | Char('y' | 'Y')) => Message::Confirm,
         (Overlay::Commit, Esc | Char('n' | 'N' | 'q')) => Message::Back,
         (Overlay::Dilemma { .. }, Up | Char('k')) => Message::Up,

@@ -12,6 +12,7 @@ pub mod file_saves;
 pub mod format;
 pub mod glossary;
 pub mod message;
+pub mod mouse;
 pub mod runtime;
 pub mod saves;
 pub mod text;

@@ -14,10 +14,11 @@ use super::saves::Saves;
 use super::theme::Theme;
 use super::update::{Command, update};
 use super::view;
-use crossterm::event::{self, Event};
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{cursor, execute, terminal};
 use ratatui::DefaultTerminal;
+use ratatui::layout::Rect;
 use std::io;
 
 /// Runs the app in the terminal until the player quits.
@@ -25,6 +26,8 @@ pub fn run(mut app: App, saves: &mut dyn Saves) -> io::Result<()> {
     let theme = Theme::from_env();
     app.autosaves = saves.autosaves();
     let mut term = ratatui::try_init()?;
+    // Clicks and the wheel; the keyboard alone stays enough.
+    let _ = execute!(io::stdout(), EnableMouseCapture);
     watch_signals();
     let result = event_loop(&mut term, &mut app, saves, theme);
     restore();
@@ -43,11 +46,23 @@ fn event_loop(
     saves: &mut dyn Saves,
     theme: Theme,
 ) -> io::Result<()> {
+    let size = term.size()?;
+    update(
+        app,
+        Message::Size {
+            width: size.width,
+            height: size.height,
+        },
+    );
     while app.running {
         term.draw(|frame| view::draw(frame, app, theme))?;
         let msg = match event::read()? {
             Event::Key(key) => message::from_key(app, key),
-            Event::Resize(..) => Some(Message::Resize),
+            Event::Mouse(m) => {
+                let size = term.size()?;
+                super::mouse::from_mouse(app, Rect::new(0, 0, size.width, size.height), m)
+            }
+            Event::Resize(width, height) => Some(Message::Size { width, height }),
             _ => None,
         };
         let mut next = msg;
@@ -100,7 +115,12 @@ fn perform(
 /// Errors are ignored: this runs on the way out, when nothing can be done.
 pub fn restore() {
     let _ = terminal::disable_raw_mode();
-    let _ = execute!(io::stdout(), LeaveAlternateScreen, cursor::Show);
+    let _ = execute!(
+        io::stdout(),
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
 }
 
 /// Ctrl-Z: restore the terminal, stop until `fg`, then take it back.
@@ -109,7 +129,12 @@ fn suspend(term: &mut DefaultTerminal) -> io::Result<()> {
     #[cfg(unix)]
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
     terminal::enable_raw_mode()?;
-    execute!(io::stdout(), EnterAlternateScreen, cursor::Hide)?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        cursor::Hide
+    )?;
     // Whatever the shell drew is on the other screen; draw everything anew.
     term.clear()
 }

@@ -16,7 +16,9 @@ pub fn too_small(width: u16, height: u16) -> String {
     )
 }
 pub const PLAYER_MAX: usize = 24;
-pub const BRIEFING_SCROLL_MAX: u16 = 200;
+pub const BRIEFING_SCROLL_MAX: u16 = 1000;
+/// Lines a page key scrolls.
+pub const PAGE: u16 = 10;
 /// How many key moments the debrief lists.
 pub const MOMENTS: usize = 12;
 /// Quarters in the why overlay: this one and the four before.
@@ -97,7 +99,7 @@ pub const COMMIT_LEVERS: &str = "Levers";
 pub const COMMIT_INITIATIVES: &str = "Initiatives";
 pub const COMMIT_ANSWERS: &str = "Answer";
 pub const COMMIT_TOTAL: &str = "Spending";
-pub const COMMIT_OK: &str = "Enter: play the quarter   Esc: back to the decisions";
+pub const COMMIT_OK: &str = "Enter: play the quarter · Esc: back to the decisions";
 pub const COMMIT_BLOCKED: &str = "Esc: back to the decisions to fix this";
 pub const COMMIT_DEFAULT: &str = "No answer to";
 
@@ -158,13 +160,13 @@ pub const PENALTY: &str = "penalty: the game ended early";
 pub const GOAL_TITLE: &str = "Your goal";
 pub const GOAL_MET: &str = "Goal met.";
 pub const GOAL_CULTURE: &str = "Culture grew:";
-pub const GOAL_SCORE: &str = "Score not behind doing nothing:";
-pub const GOAL_VERSUS: &str = "vs";
+pub const GOAL_SCORE: &str = "Score";
+pub const GOAL_VERSUS: &str = ", doing nothing";
 pub const GOAL_INITIATIVE: &str = "Tried an initiative";
 
 /// The tutorial goal's point about dilemmas.
 pub fn goal_answers(answered: usize, asked: usize) -> String {
-    format!("Answered the dilemmas yourself: {answered} of {asked}")
+    format!("You answered {answered} of {asked} dilemmas")
 }
 pub const GOAL_MISSED: &str = "Goal not met yet: play again (r) and try.";
 pub const MOMENTS_TITLE: &str = "Key moments";
@@ -202,8 +204,8 @@ pub const KEYS_DETAIL: Keys = &[("Esc", "close"), ("↑↓", "scroll")];
 
 // Handing in a class game.
 pub const HAND_IN_TITLE: &str = "Hand in your game";
-pub const HAND_IN_WHAT: &str = "Hand in this file (e.g. upload or e-mail it to your teacher):";
-pub const HAND_IN_HOW: &str = "It replays your game exactly; `culturesim verify FILE` checks it.";
+pub const HAND_IN_WHAT: &str = "Hand this file to your teacher:";
+pub const HAND_IN_HOW: &str = "It replays your game; `culturesim verify` checks it.";
 pub const HAND_IN_NONE: &str = "This game was not saved, so there is nothing to hand in.";
 
 /// Printed on the terminal after quitting, when a game was saved.
@@ -220,15 +222,19 @@ pub const DILEMMA_KEYS: &str = "↑↓ choose · 1-9 pick · Enter answer · Esc
 pub const COST: &str = "cost";
 
 /// How the game works, in short paragraphs.
-pub const HELP: [&str; 7] = [
+pub const HELP: [&str; 8] = [
     "Each quarter you split a budget between four levers: Vision (leadership time on a vision people buy into), Insight (research into your customers), Skills (training and teams working across functions) and Marketing (winning customers). Spending carries over to the next quarter until you change it.",
     "Customer culture grows toward the WEAKEST of vision, insight and skills: balance beats piling money on one. It starts slowly and gathers momentum as champions appear.",
     "Engagement follows culture a quarter later; customer experience follows engagement; loyalty, revenue and profit follow experience. Investment costs money now and pays later: expect profit to dip before it climbs.",
-    "Doing too much at once breeds change fatigue, which slows culture and hurts engagement. Initiatives are one-off programmes with a cost and a cooldown.",
+    "Doing too much at once breeds change fatigue (on the dashboard), which slows culture and hurts engagement. Initiatives are one-off programmes with a cost and a cooldown; press i to read one in full.",
     "The board expects profit close to last quarter's. If its confidence reaches zero you are replaced; if cash falls below the credit line the game ends too.",
-    "Customer counts and NPS (marked ~) come from surveys: the less you know your customers (insight), the noisier they are.",
-    "Select a figure with Tab and press w to see exactly what moved it, cause by cause.",
+    "Customer counts and NPS (marked ~) come from surveys: the less you know your customers (insight), the noisier they are. The why view shows the survey's noise as a cause of its own.",
+    "Your score is on the dashboard after every quarter, with each of its weighted parts; the debrief adds it up line by line.",
+    "Select a figure with Tab (or a click) and press w to see exactly what moved it, cause by cause; every column adds up to the change shown. In the why view, ↑↓ picks a cause and ? says what it means. The words below are every cause's name.",
 ];
+
+/// The help's heading over the word list.
+pub const HELP_WORDS: &str = "Words on the screens";
 
 /// Keys of each screen and overlay, most important first: (key, action).
 pub type Keys = &'static [(&'static str, &'static str)];
@@ -284,7 +290,7 @@ pub const KEYS_DEBRIEF: Keys = &[
     ("?", "help"),
     ("q", "quit"),
 ];
-pub const KEYS_HELP: Keys = &[("Esc", "close"), ("↑↓", "scroll")];
+pub const KEYS_HELP: Keys = &[("Esc", "close"), ("↑↓", "scroll"), ("Space", "page")];
 pub const KEYS_HELP_CLOSE: Keys = &[("Esc", "close")];
 pub const SAVE_TITLE: &str = "Saved game";
 pub const SAVE_NONE: &str = "This build keeps no saves: the game ends when you quit.";
@@ -318,7 +324,14 @@ pub const HELP_QUARTER: Keys = &[
     ("d", "answer the next dilemma"),
     ("i", "read an initiative's or a dilemma's whole text"),
     ("Tab", "select a figure; w: why it moved"),
-    ("c", "switch chart: people, customers, money"),
+    (
+        "c",
+        "switch chart: people, customers, profit (on a small screen: and the news)",
+    ),
+    (
+        "mouse",
+        "click a row, figure or key; click again to act; the wheel scrolls",
+    ),
     ("s", "where the game is saved"),
     ("n", "all of last quarter's news"),
     ("Enter", "commit the quarter (you confirm first)"),

@@ -39,6 +39,10 @@ pub fn update(app: &mut App, msg: Message) -> Command {
         }
         Message::Suspend => return Command::Suspend,
         Message::Resize => return Command::None,
+        Message::Size { width, height } => {
+            app.size = (width, height);
+            return Command::None;
+        }
         Message::Saved { result, at } => {
             if at.is_some() {
                 app.last_save.clone_from(&at);
@@ -126,6 +130,11 @@ fn overlay_update(app: &mut App, overlay: Overlay, msg: Message) -> Command {
         }
         Overlay::Help { scroll } => match msg {
             Message::Back => app.overlay = None,
+            Message::Page { down } => {
+                app.overlay = Some(Overlay::Help {
+                    scroll: page(scroll, down),
+                })
+            }
             Message::Up => {
                 app.overlay = Some(Overlay::Help {
                     scroll: scroll.saturating_sub(1),
@@ -154,6 +163,11 @@ fn overlay_update(app: &mut App, overlay: Overlay, msg: Message) -> Command {
         Overlay::Name => name_update(app, msg),
         Overlay::Detail { scroll } => match msg {
             Message::Back | Message::Detail => app.overlay = None,
+            Message::Page { down } => {
+                app.overlay = Some(Overlay::Detail {
+                    scroll: page(scroll, down),
+                })
+            }
             Message::Up => {
                 app.overlay = Some(Overlay::Detail {
                     scroll: scroll.saturating_sub(1),
@@ -182,6 +196,17 @@ fn overlay_update(app: &mut App, overlay: Overlay, msg: Message) -> Command {
         }
     }
     Command::None
+}
+
+/// A scroll offset a page further (or back).
+fn page(scroll: u16, down: bool) -> u16 {
+    if down {
+        scroll
+            .saturating_add(text::PAGE)
+            .min(text::BRIEFING_SCROLL_MAX)
+    } else {
+        scroll.saturating_sub(text::PAGE)
+    }
 }
 
 /// The why overlay: ←→ another figure, ↑↓ a cause, `?` what it means.
@@ -295,6 +320,18 @@ fn title_update(app: &mut App, msg: Message) -> Command {
             t.player.pop();
         }
         Message::Confirm => return start(app),
+        Message::Pick { row } if row == t.selected => return start(app),
+        Message::Pick { row } if row < t.rows() => {
+            t.field = TitleField::List;
+            select(t, row);
+        }
+        Message::Focus(f) => {
+            let no_seed = t.saved().is_some() || t.seed_locked();
+            if !(f == TitleField::Seed && no_seed) {
+                t.field = f;
+                t.seed_fresh = f == TitleField::Seed;
+            }
+        }
         _ => {}
     }
     Command::None
@@ -422,6 +459,11 @@ fn report_update(app: &mut App, msg: Message) -> Command {
             s.why_row = 0;
             app.overlay = Some(Overlay::Why);
         }
+        Message::Figure(m) if m == s.metric => {
+            s.why_row = 0;
+            app.overlay = Some(Overlay::Why);
+        }
+        Message::Figure(m) => s.metric = m,
         Message::NextChart => s.chart = s.chart.next(),
         Message::Confirm => enter_quarter_or_debrief(app),
         _ => {}

@@ -7,7 +7,7 @@ use super::widgets::{lines, panel, wrap};
 use crate::analysis::explain::{Moment, score_parts};
 use crate::sim::{QuarterReport, Rules, Stock, customer_equity};
 use crate::tui::app::Session;
-use crate::tui::format::{fit, one, round_parts, signed, whole};
+use crate::tui::format::{fit, one, round_parts, rounded, signed, whole};
 use crate::tui::text;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
@@ -54,7 +54,7 @@ impl Widget for DebriefView<'_> {
         let w = usize::from(left.width.saturating_sub(2));
         let essential = score_lines(s, theme, w, false);
         let full = score_lines(s, theme, w, true);
-        let fits = |n: usize| n + 2 + 4 <= usize::from(left.height);
+        let fits = |n: usize| n + 2 + 8 <= usize::from(left.height);
         let shown = if fits(full.len()) { full } else { essential };
         let score_h = u16::try_from(shown.len() + 2).unwrap_or(u16::MAX);
         let [score, moments] =
@@ -127,10 +127,13 @@ fn score_lines(s: &Session, theme: Theme, w: usize, formula: bool) -> Vec<Line<'
         raw.push(-penalty);
     }
     let shown = round_parts(&raw, last.kpis.score, 1);
-    let mut row = |points: String, said: &str, style: Style| {
+    // A part that rounding moved by a tenth to make the lines add up to the
+    // score says so with ≈.
+    let mut row = |points: String, exact: bool, said: &str, style: Style| {
+        let sign = if exact { "=" } else { "≈" };
         for (i, l) in wrap(said, w.saturating_sub(9)).into_iter().enumerate() {
             let head = if i == 0 {
-                format!("{points:>6} = ")
+                format!("{points:>6} {sign} ")
             } else {
                 " ".repeat(9)
             };
@@ -143,15 +146,17 @@ fn score_lines(s: &Session, theme: Theme, w: usize, formula: bool) -> Vec<Line<'
         } else {
             one(p.value)
         };
+        let exact = (points - rounded(p.points, 1)).abs() < 1e-9;
         row(
             one(*points),
+            exact,
             &format!("{} × {v} {}", p.weight, p.label),
             Style::new(),
         );
     }
     if penalty != 0.0 {
         let points = shown.last().copied().unwrap_or(-penalty);
-        row(one(points), text::PENALTY, theme.bad());
+        row(one(points), true, text::PENALTY, theme.bad());
     }
     if formula {
         out.extend(

@@ -12,7 +12,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
+use ratatui::widgets::{Block, Widget};
 
 /// The decision panel.
 pub struct DecisionPanel<'a> {
@@ -28,14 +28,16 @@ impl DecisionPanel<'_> {
         u16::try_from(n).unwrap_or(u16::MAX)
     }
 
-    /// The panel's rows at this inner width (each with whether it is the
-    /// cursor's), and the lines pinned below them.
-    fn content(&self, width: usize) -> (Vec<(Line<'static>, bool)>, Vec<Line<'static>>) {
+    /// The panel's rows at this inner width (each with the index of the
+    /// decision row it shows, if any), and the lines pinned below them.
+    fn content(&self, width: usize) -> (Vec<(Line<'static>, Option<usize>)>, Vec<Line<'static>>) {
         let (s, theme) = (self.session, self.theme);
         let rules = s.game.rules();
         let state = s.game.state();
         let selected = s.row();
-        let mut out: Vec<(Line<'static>, bool)> = Vec::new();
+        let mut out: Vec<(Line<'static>, Option<usize>)> = Vec::new();
+        let rows = s.rows();
+        let index = |r: Row| rows.iter().position(|x| *x == r);
         let bar_w = width.saturating_sub(26).min(16);
         for (lever, (name, _)) in Lever::ALL.iter().zip(text::LEVERS) {
             let here = selected == Row::Lever(*lever);
@@ -61,7 +63,7 @@ impl DecisionPanel<'_> {
                     Span::styled(format!(" ◂{shown}▸ "), style),
                     Span::styled(bar, theme.title()),
                 ]),
-                here,
+                index(Row::Lever(*lever)),
             ));
         }
         let spent = s.spending();
@@ -73,7 +75,7 @@ impl DecisionPanel<'_> {
                 Span::styled(whole(left), theme.change(left, true).patch(theme.title())),
                 Span::styled(format!(" of {}", whole(rules.budget)), theme.dim()),
             ]),
-            false,
+            None,
         ));
         let below = cash_after < rules.credit_line;
         out.push((
@@ -92,10 +94,10 @@ impl DecisionPanel<'_> {
                     theme.dim(),
                 ),
             ]),
-            false,
+            None,
         ));
         if !rules.initiatives.is_empty() {
-            out.push((Line::styled(text::INITIATIVES, theme.dim()), false));
+            out.push((Line::styled(text::INITIATIVES, theme.dim()), None));
         }
         for (i, def) in rules.initiatives.iter().enumerate() {
             let here = selected == Row::Initiative(i);
@@ -119,7 +121,7 @@ impl DecisionPanel<'_> {
                     Span::styled(format!("{:<name_w$} ", fit(&def.title, name_w)), style),
                     Span::styled(tail, theme.dim()),
                 ]),
-                here,
+                index(Row::Initiative(i)),
             ));
         }
         if !state.pending.is_empty() {
@@ -128,7 +130,7 @@ impl DecisionPanel<'_> {
             } else {
                 text::DILEMMAS
             };
-            out.push((Line::styled(heading, theme.dim()), false));
+            out.push((Line::styled(heading, theme.dim()), None));
         }
         for d in &state.pending {
             let Some(def) = rules.dilemmas.get(usize::from(*d)) else {
@@ -158,7 +160,7 @@ impl DecisionPanel<'_> {
                     ),
                     Span::styled(body, style),
                 ]),
-                here,
+                index(Row::Dilemma(*d)),
             ));
         }
         // The selected row's explanation and what blocks the quarter stay
@@ -205,13 +207,22 @@ impl DecisionPanel<'_> {
     }
 }
 
-impl Widget for DecisionPanel<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        let q = self.session.game.state().quarter + 1;
-        let title = format!("{} · Q{q}", text::DECISIONS);
-        let block = panel(title, self.theme, true);
-        let inner = block.inner(area);
-        block.render(area, buf);
+impl DecisionPanel<'_> {
+    /// The rows drawn in `area` (the panel with its border): the area of
+    /// the scrolling rows, how many are scrolled off, the rows and the
+    /// pinned lines.
+    #[allow(clippy::type_complexity)]
+    fn laid_out(
+        &self,
+        area: Rect,
+    ) -> (
+        Rect,
+        Rect,
+        usize,
+        Vec<(Line<'static>, Option<usize>)>,
+        Vec<Line<'static>>,
+    ) {
+        let inner = Block::bordered().inner(area);
         let (content, pinned) = self.content(usize::from(inner.width));
         // The pinned lines take at most half the panel.
         let low = u16::try_from(pinned.len())
@@ -219,11 +230,36 @@ impl Widget for DecisionPanel<'_> {
             .min(inner.height / 2);
         let [top, bottom] =
             Layout::vertical([Constraint::Min(0), Constraint::Length(low)]).areas(inner);
-        lines(bottom, buf, pinned);
         // Keep the cursor's line in view when the panel is short.
-        let at = content.iter().position(|(_, here)| *here).unwrap_or(0);
-        let h = usize::from(top.height);
-        let skip = (at + 1).saturating_sub(h);
+        let cursor = self.session.cursor;
+        let at = content
+            .iter()
+            .position(|(_, i)| *i == Some(cursor))
+            .unwrap_or(0);
+        let skip = (at + 1).saturating_sub(usize::from(top.height));
+        (top, bottom, skip, content, pinned)
+    }
+
+    /// The decision row at screen line `y`, if one is drawn there.
+    pub fn row_at(&self, area: Rect, y: u16) -> Option<usize> {
+        let (top, _, skip, content, _) = self.laid_out(area);
+        if y < top.y || y >= top.bottom() {
+            return None;
+        }
+        content
+            .get(skip + usize::from(y - top.y))
+            .and_then(|(_, i)| *i)
+    }
+}
+
+impl Widget for DecisionPanel<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let q = self.session.game.state().quarter + 1;
+        let title = format!("{} · Q{q}", text::DECISIONS);
+        let block = panel(title, self.theme, true);
+        block.render(area, buf);
+        let (top, bottom, skip, content, pinned) = self.laid_out(area);
+        lines(bottom, buf, pinned);
         lines(
             top,
             buf,

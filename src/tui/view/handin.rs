@@ -55,7 +55,7 @@ pub fn goal_checks(s: &Session) -> Vec<(bool, String)> {
         out.push((
             last.kpis.score >= n,
             format!(
-                "{} {} {} {}",
+                "{} {}{} {}",
                 text::GOAL_SCORE,
                 one(last.kpis.score),
                 text::GOAL_VERSUS,

@@ -24,9 +24,13 @@ pub use detail::{DetailView, GlossaryView, NameView};
 pub use handin::goal_checks;
 pub use history::{BranchAskView, DifferencesView, HistoryView, VersusView};
 pub use overlay::{CommitView, DilemmaView, HelpView, QuitView, SaveView};
-pub use quarter::{KpiPanel, NewsPanel, NewsView, QuarterView, chart as quarter_chart};
+pub use quarter::{
+    KpiPanel, NewsPanel, NewsView, QuarterAreas, QuarterView, chart as quarter_chart, quarter_areas,
+};
 pub use report::ReportView;
+pub use report::table_height as report_table_height;
 pub use title::TitleView;
+pub use title::{TitleHit, title_hit};
 pub use why::{WhyView, why_causes};
 
 use super::app::{App, Overlay, Screen};
@@ -209,7 +213,12 @@ fn footer_line(app: &App, theme: Theme, width: u16) -> Line<'static> {
     if let Some(n) = app.notice.clone().or(problem) {
         return Line::from(Span::styled(format!(" {n}"), theme.warn()));
     }
-    let keys: Keys = match (&app.overlay, app.screen) {
+    widgets::footer(footer_keys_of(app), theme, width)
+}
+
+/// The keys the footer offers in the app's state.
+pub fn footer_keys_of(app: &App) -> Keys {
+    match (&app.overlay, app.screen) {
         (Some(Overlay::Help { .. }), _) => text::KEYS_HELP,
         (Some(Overlay::Quit), _) => text::KEYS_QUIT,
         (Some(Overlay::Commit), _) => text::KEYS_COMMIT,
@@ -228,6 +237,5 @@ fn footer_line(app: &App, theme: Theme, width: u16) -> Line<'static> {
         (None, Screen::Quarter) => text::KEYS_QUARTER,
         (None, Screen::Report) => text::KEYS_REPORT,
         (None, Screen::Debrief) => text::KEYS_DEBRIEF,
-    };
-    widgets::footer(keys, theme, width)
+    }
 }

@@ -1,7 +1,7 @@
 //! The small windows over a screen: help, quit, commit confirmation and a
 //! dilemma's choices.
 
-use super::widgets::{lines, panel, popup, wrap};
+use super::widgets::{lines, panel, popup, popup_rect, wrap};
 use crate::tui::app::{Lever, Screen, Session};
 use crate::tui::format::{fit, whole};
 use crate::tui::text::{self, Keys};
@@ -10,7 +10,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
+use ratatui::widgets::{Block, Widget};
 
 /// The help: this screen's keys, then how the game works.
 pub struct HelpView {
@@ -55,6 +55,17 @@ impl Widget for HelpView {
                     .into_iter()
                     .map(|l| Line::from(format!("  {l}"))),
             );
+        }
+        out.push(Line::from(""));
+        out.push(Line::styled(text::HELP_WORDS, theme.title()));
+        for (word, meaning) in crate::tui::glossary::WORDS {
+            for (i, l) in wrap(&format!("{word}: {meaning}"), w.saturating_sub(4))
+                .into_iter()
+                .enumerate()
+            {
+                let indent = if i == 0 { "  " } else { "    " };
+                out.push(Line::from(format!("{indent}{l}")));
+            }
         }
         let most = out.len().saturating_sub(usize::from(inner.height));
         let skip = usize::from(self.scroll).min(most);
@@ -241,17 +252,22 @@ pub struct DilemmaView<'a> {
     pub theme: Theme,
 }
 
-impl Widget for DilemmaView<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
+impl DilemmaView<'_> {
+    /// The window's rectangle in `area`, its lines, the choice each line
+    /// shows (if any) and how many lines are scrolled off.
+    #[allow(clippy::type_complexity)]
+    fn laid_out(
+        &self,
+        area: Rect,
+    ) -> Option<(Rect, Vec<Line<'static>>, Vec<Option<usize>>, usize)> {
         let theme = self.theme;
         let rules = self.session.game.rules();
-        let Some(def) = rules.dilemmas.get(usize::from(self.dilemma)) else {
-            return;
-        };
+        let def = rules.dilemmas.get(usize::from(self.dilemma))?;
         let width = 76u16.min(area.width);
         let w = usize::from(width.saturating_sub(2));
         let mut out: Vec<Line> = wrap(&def.text, w).into_iter().map(Line::from).collect();
         out.push(Line::from(""));
+        let mut of = vec![None; out.len()];
         let mut focus = 0;
         for (i, c) in def.choices.iter().enumerate() {
             let style = if i == self.choice {
@@ -288,6 +304,7 @@ impl Widget for DilemmaView<'_> {
                     focus = out.len();
                 }
                 out.push(Line::styled(format!("{head}{l}"), style));
+                of.push(Some(i));
             }
         }
         out.push(Line::from(""));
@@ -301,15 +318,46 @@ impl Widget for DilemmaView<'_> {
                 .into_iter()
                 .map(|l| Line::styled(l, theme.dim())),
         );
+        of.resize(out.len(), None);
         let height = u16::try_from(out.len() + 2).unwrap_or(u16::MAX);
-        let r = popup(area, width, height, buf);
-        let mut block = panel(def.title.clone(), theme, true);
+        let r = popup_rect(area, width, height);
         // Too tall for the screen: scroll so that the highlighted choice
-        // shows, and say that there is more.
+        // shows.
         let room = usize::from(r.height.saturating_sub(2));
         let skip = (focus + 2)
             .saturating_sub(room)
             .min(out.len().saturating_sub(room));
+        Some((r, out, of, skip))
+    }
+
+    /// The choice drawn at screen line `y`, if any.
+    pub fn choice_at(&self, area: Rect, y: u16) -> Option<usize> {
+        let (r, _, of, skip) = self.laid_out(area)?;
+        let inner = Block::bordered().inner(r);
+        if y < inner.y || y >= inner.bottom() {
+            return None;
+        }
+        of.get(skip + usize::from(y - inner.y)).copied().flatten()
+    }
+}
+
+impl Widget for DilemmaView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme;
+        let Some((r, out, _, skip)) = self.laid_out(area) else {
+            return;
+        };
+        let title = self
+            .session
+            .game
+            .rules()
+            .dilemmas
+            .get(usize::from(self.dilemma))
+            .map(|d| d.title.clone())
+            .unwrap_or_default();
+        ratatui::widgets::Clear.render(r, buf);
+        let mut block = panel(title, theme, true);
+        let room = usize::from(r.height.saturating_sub(2));
         if out.len() > room {
             let more = if skip > 0 {
                 text::AT_END

@@ -7,7 +7,7 @@ use super::widgets::{lines, panel, wrap};
 use crate::analysis::explain::{score_parts, start_score_parts};
 use crate::analysis::metric::Metric;
 use crate::sim::{Kpi, News, Stock, customer_equity};
-use crate::tui::app::{Chart, Session};
+use crate::tui::app::{COMPACT_HEIGHT, Chart, Session};
 use crate::tui::format::{one, percent, round_parts, shown_change, signed, sparkline_over, whole};
 use crate::tui::text;
 use crate::tui::theme::Theme;
@@ -23,53 +23,108 @@ pub struct QuarterView<'a> {
     pub theme: Theme,
 }
 
+/// Where the quarter screen's panels are (`causes` may be empty).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct QuarterAreas {
+    pub kpi: Rect,
+    pub causes: Rect,
+    pub chart: Rect,
+    pub news: Rect,
+    pub decisions: Rect,
+}
+
+/// The quarter screen's layout in `area` (one home for drawing and for
+/// what a mouse click hits).
+pub fn quarter_areas(s: &Session, area: Rect) -> QuarterAreas {
+    let need = DecisionPanel {
+        session: s,
+        theme: Theme::plain(),
+    }
+    .height();
+    if area.width >= 140 && area.height >= 26 {
+        let kpi_w = if area.width >= 160 { 52 } else { 44 };
+        let [left, mid, right] = Layout::horizontal([
+            Constraint::Length(kpi_w),
+            Constraint::Min(30),
+            Constraint::Length(52),
+        ])
+        .areas(area);
+        let [kpi, causes] =
+            Layout::vertical([Constraint::Length(kpi_height(s, kpi_w)), Constraint::Min(0)])
+                .areas(left);
+        let news_h = area.height / 3;
+        let [chart, news] =
+            Layout::vertical([Constraint::Min(0), Constraint::Length(news_h)]).areas(mid);
+        QuarterAreas {
+            kpi,
+            causes,
+            chart,
+            news,
+            decisions: right,
+        }
+    } else {
+        let [left, right] =
+            Layout::horizontal([Constraint::Length(40), Constraint::Min(0)]).areas(area);
+        let [kpi, news] =
+            Layout::vertical([Constraint::Length(kpi_height(s, 40)), Constraint::Min(0)])
+                .areas(left);
+        let most = area.height.saturating_sub(8);
+        let [chart, decisions] =
+            Layout::vertical([Constraint::Min(0), Constraint::Length(need.min(most))]).areas(right);
+        if area.height < COMPACT_HEIGHT {
+            // The news and the chart share the top right (c switches), so
+            // that a tour can be read; below the figures, the other place
+            // takes the selected figure's causes, or the news.
+            let (top_right, below) = (chart, news);
+            return if s.news_on_top {
+                QuarterAreas {
+                    kpi,
+                    causes: below,
+                    chart: Rect::default(),
+                    news: top_right,
+                    decisions,
+                }
+            } else {
+                QuarterAreas {
+                    kpi,
+                    causes: Rect::default(),
+                    chart: top_right,
+                    news: below,
+                    decisions,
+                }
+            };
+        }
+        let (causes, news) = if news.height >= 16 {
+            // Room for the selected figure's causes as well.
+            let [causes, news] =
+                Layout::vertical([Constraint::Percentage(50), Constraint::Min(0)]).areas(news);
+            (causes, news)
+        } else {
+            (Rect::default(), news)
+        };
+        QuarterAreas {
+            kpi,
+            causes,
+            chart,
+            news,
+            decisions,
+        }
+    }
+}
+
 impl Widget for QuarterView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (s, theme) = (self.session, self.theme);
-        let decisions = DecisionPanel { session: s, theme };
-        let need = decisions.height();
-        if area.width >= 140 && area.height >= 26 {
-            let kpi_w = if area.width >= 160 { 52 } else { 44 };
-            let [left, mid, right] = Layout::horizontal([
-                Constraint::Length(kpi_w),
-                Constraint::Min(30),
-                Constraint::Length(52),
-            ])
-            .areas(area);
-            let [kpi, causes] =
-                Layout::vertical([Constraint::Length(kpi_height(s, kpi_w)), Constraint::Min(0)])
-                    .areas(left);
-            let news_h = area.height / 3;
-            let [top, news] =
-                Layout::vertical([Constraint::Min(0), Constraint::Length(news_h)]).areas(mid);
-            KpiPanel { session: s, theme }.render(kpi, buf);
-            super::report::render_causes(s, theme, causes, buf);
-            chart(s, theme).render(top, buf);
-            NewsPanel { session: s, theme }.render(news, buf);
-            decisions.render(right, buf);
-        } else {
-            let [left, right] =
-                Layout::horizontal([Constraint::Length(40), Constraint::Min(0)]).areas(area);
-            let [kpi, news] =
-                Layout::vertical([Constraint::Length(kpi_height(s, 40)), Constraint::Min(0)])
-                    .areas(left);
-            let most = area.height.saturating_sub(8);
-            let [top, bottom] =
-                Layout::vertical([Constraint::Min(0), Constraint::Length(need.min(most))])
-                    .areas(right);
-            KpiPanel { session: s, theme }.render(kpi, buf);
-            if news.height >= 16 {
-                // Room for the selected figure's causes as well.
-                let [causes, news] =
-                    Layout::vertical([Constraint::Percentage(50), Constraint::Min(0)]).areas(news);
-                super::report::render_causes(s, theme, causes, buf);
-                NewsPanel { session: s, theme }.render(news, buf);
-            } else {
-                NewsPanel { session: s, theme }.render(news, buf);
-            }
-            chart(s, theme).render(top, buf);
-            decisions.render(bottom, buf);
+        let a = quarter_areas(s, area);
+        KpiPanel { session: s, theme }.render(a.kpi, buf);
+        if !a.causes.is_empty() {
+            super::report::render_causes(s, theme, a.causes, buf);
         }
+        if !a.chart.is_empty() {
+            chart(s, theme).render(a.chart, buf);
+        }
+        NewsPanel { session: s, theme }.render(a.news, buf);
+        DecisionPanel { session: s, theme }.render(a.decisions, buf);
     }
 }
 

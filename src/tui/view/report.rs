@@ -3,10 +3,10 @@
 
 use super::WhyView;
 use super::widgets::{lines, panel, wrap};
-use crate::analysis::explain::{causes_of_change, main_causes};
+use crate::analysis::explain::causes_of_change;
 use crate::analysis::metric::Metric;
 use crate::tui::app::Session;
-use crate::tui::format::{fit, one, percent, shown_change, signed, whole};
+use crate::tui::format::{fit, one, percent, round_parts, shown_change, signed, whole};
 use crate::tui::text;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
@@ -132,25 +132,55 @@ impl Widget for ReportView<'_> {
     }
 }
 
+/// Decimals of a figure's causes: money whole, the rest to one (as in the
+/// why view).
+fn cause_decimals(m: Metric) -> usize {
+    match m {
+        Metric::Revenue | Metric::Profit | Metric::Cash => 0,
+        _ => 1,
+    }
+}
+
+/// Every cause of the figure's change in the quarter at `index`, largest
+/// first, rounded (largest remainder) so that they add up to the change
+/// shown: the report, the causes panel and the why view agree to the digit.
+pub fn rounded_causes(m: Metric, s: &Session, index: usize, d: usize) -> Vec<(String, f64)> {
+    let rules = s.game.rules();
+    let h = s.game.history();
+    let series = m.series(rules, h);
+    let before = series.get(index).copied().unwrap_or(0.0);
+    let after = series.get(index + 1).copied().unwrap_or(before);
+    let all = causes_of_change(m, rules, h, index, usize::MAX);
+    let values: Vec<f64> = all.iter().map(|p| p.1).collect();
+    let shown = round_parts(&values, shown_change(before, after, d), d);
+    all.into_iter()
+        .zip(shown)
+        .map(|((label, _), v)| (label, v))
+        .collect()
+}
+
 /// The report table's height: a heading and every figure, in a border.
-fn table_height() -> u16 {
+pub fn table_height() -> u16 {
     u16::try_from(Metric::ALL.len() + 3).unwrap_or(u16::MAX)
 }
 
 /// The biggest causes of a figure's change in one line of `width`: the
 /// two largest if they fit, otherwise the largest.
 fn cause_text(m: Metric, s: &Session, last: usize, change: f64, width: usize) -> String {
-    let rules = s.game.rules();
-    let h = s.game.history();
     if m == Metric::Cash {
         return format!("{} {}", text::CASH_CAUSE, signed(change, 0));
     }
     let d = m.decimals();
     // Survey figures count their noise as a cause, so the causes that
     // pushed the way the figure moved are those of the figure as shown.
-    let causes = main_causes(m, rules, h, last, 2);
+    let all = rounded_causes(m, s, last, d);
+    let mut causes: Vec<&(String, f64)> = all.iter().filter(|p| p.1 * change > 0.0).collect();
+    if causes.is_empty() {
+        causes = all.iter().collect();
+    }
     let parts: Vec<(String, String)> = causes
         .iter()
+        .take(2)
         .map(|(l, v)| (l.clone(), signed(*v, d)))
         .filter(|(_, v)| *v != signed(0.0, d))
         .collect();
@@ -192,8 +222,10 @@ pub(super) fn render_causes(s: &Session, theme: Theme, area: Rect, buf: &mut Buf
         lines(inner, buf, said.into_iter().map(Line::from).collect());
         return;
     }
-    let mut parts = causes_of_change(m, s.game.rules(), h, h.len().saturating_sub(1), n);
-    parts.retain(|(_, v)| v.abs() >= 0.05);
+    let d = cause_decimals(m);
+    let mut parts = rounded_causes(m, s, h.len().saturating_sub(1), d);
+    parts.retain(|(_, v)| *v != 0.0);
+    parts.truncate(n);
     let biggest = parts.first().map_or(1.0, |p| p.1.abs().max(1e-9));
     let w = usize::from(inner.width);
     let num_w = 8;
@@ -206,7 +238,7 @@ pub(super) fn render_causes(s: &Session, theme: Theme, area: Rect, buf: &mut Buf
             Line::from(vec![
                 Span::raw(format!("{:<label_w$} ", fit(label, label_w))),
                 Span::styled(
-                    format!("{:>num_w$} ", signed(*v, 1)),
+                    format!("{:>num_w$} ", signed(*v, d)),
                     theme.change(*v, m.higher_is_better()),
                 ),
                 Span::styled(

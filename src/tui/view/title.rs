@@ -18,23 +18,76 @@ pub struct TitleView<'a> {
     pub theme: Theme,
 }
 
+/// What a click on the title screen hits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TitleHit {
+    /// A row of the list (scenarios, then saved games).
+    Row(usize),
+    Field(TitleField),
+}
+
+/// The title screen's list, story and fields in `area`.
+fn title_areas(t: &Title, area: Rect) -> [Rect; 3] {
+    let section = |n: usize| if n > 0 { n + 2 } else { 0 };
+    let list_rows = t.catalog.scenarios.len()
+        + 2
+        + section(t.continuable.len())
+        + section(t.catalog.problems.len());
+    // The list may take all but the fields and a few lines of the
+    // story, so that saved games show at 80×24.
+    let most = area.height.saturating_sub(3 + 5).max(area.height / 2);
+    Layout::vertical([
+        Constraint::Length(u16::try_from(list_rows).unwrap_or(u16::MAX).min(most)),
+        Constraint::Min(0),
+        Constraint::Length(3),
+    ])
+    .areas(area)
+}
+
+/// The list's line of each row (scenarios, then saved games).
+fn row_lines(t: &Title) -> Vec<usize> {
+    let n = t.catalog.scenarios.len();
+    (0..n)
+        .chain((0..t.continuable.len()).map(|k| n + 2 + k))
+        .collect()
+}
+
+/// How many of the list's lines are scrolled off to keep the selected row
+/// in view, in a list `h` lines high.
+fn list_skip(t: &Title, h: usize) -> usize {
+    let line = row_lines(t).get(t.selected).copied().unwrap_or(0);
+    (line + 1).saturating_sub(h)
+}
+
+/// What is at screen cell (`x`, `y`) of the title screen drawn in `area`.
+pub fn title_hit(t: &Title, area: Rect, x: u16, y: u16) -> Option<TitleHit> {
+    let [list, _, fields] = title_areas(t, area);
+    let pos = ratatui::layout::Position { x, y };
+    if fields.contains(pos) {
+        let [seed, _] =
+            Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)])
+                .areas(fields);
+        return Some(TitleHit::Field(if seed.contains(pos) {
+            TitleField::Seed
+        } else {
+            TitleField::Player
+        }));
+    }
+    let inner = ratatui::widgets::Block::bordered().inner(list);
+    if !inner.contains(pos) {
+        return None;
+    }
+    let line = usize::from(y - inner.y) + list_skip(t, usize::from(inner.height));
+    row_lines(t)
+        .iter()
+        .position(|l| *l == line)
+        .map(TitleHit::Row)
+}
+
 impl Widget for TitleView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (t, theme) = (self.title, self.theme);
-        let section = |n: usize| if n > 0 { n + 2 } else { 0 };
-        let list_rows = t.catalog.scenarios.len()
-            + 2
-            + section(t.continuable.len())
-            + section(t.catalog.problems.len());
-        // The list may take all but the fields and a few lines of the
-        // story, so that saved games show at 80×24.
-        let most = area.height.saturating_sub(3 + 5).max(area.height / 2);
-        let [list, detail, fields] = Layout::vertical([
-            Constraint::Length(u16::try_from(list_rows).unwrap_or(u16::MAX).min(most)),
-            Constraint::Min(0),
-            Constraint::Length(3),
-        ])
-        .areas(area);
+        let [list, detail, fields] = title_areas(t, area);
         render_list(t, theme, list, buf);
         render_detail(t, theme, detail, buf);
         render_fields(t, theme, fields, buf);
@@ -89,13 +142,7 @@ fn render_list(t: &Title, theme: Theme, area: Rect, buf: &mut Buffer) {
     }
     // Keep the selected row in view.
     let h = usize::from(inner.height);
-    // Saved games come after a blank line and a heading.
-    let line = if t.saved().is_some() {
-        t.selected + 2
-    } else {
-        t.selected
-    };
-    let skip = (line + 1).saturating_sub(h);
+    let skip = list_skip(t, h);
     // Saved games below the fold must not go unnoticed at 80×24.
     let block = if out.len() > skip + h {
         block.title_bottom(Line::from(text::MORE_BELOW).right_aligned())

@@ -22,12 +22,35 @@ pub fn panel<'a>(title: impl Into<Line<'a>>, theme: Theme, focused: bool) -> Blo
 
 /// A rectangle of at most `width` × `height` centred in `area`, cleared.
 pub fn popup(area: Rect, width: u16, height: u16, buf: &mut Buffer) -> Rect {
-    let r = area.centered(
-        Constraint::Length(width.min(area.width)),
-        Constraint::Length(height.min(area.height)),
-    );
+    let r = popup_rect(area, width, height);
     Clear.render(r, buf);
     r
+}
+
+/// Where [`popup`] puts a window of `width` × `height` in `area`.
+pub fn popup_rect(area: Rect, width: u16, height: u16) -> Rect {
+    area.centered(
+        Constraint::Length(width.min(area.width)),
+        Constraint::Length(height.min(area.height)),
+    )
+}
+
+/// Where each key of the footer is drawn: (first column, past the last,
+/// key), for the same `width` as [`footer`].
+pub fn footer_keys(keys: Keys, width: u16) -> Vec<(u16, u16, &'static str)> {
+    let mut out = Vec::new();
+    let mut used = 0usize;
+    for (key, action) in keys {
+        let need = key.chars().count() + action.chars().count() + 3;
+        if used + need > usize::from(width) {
+            break;
+        }
+        let a = u16::try_from(used).unwrap_or(u16::MAX);
+        let b = u16::try_from(used + need).unwrap_or(u16::MAX);
+        out.push((a, b, *key));
+        used += need;
+    }
+    out
 }
 
 /// Splits `text` into lines of at most `width` characters at spaces
