@@ -322,7 +322,11 @@ pub fn reason_texts(m: &StoryMoment) -> Vec<String> {
         .iter()
         .map(|r| {
             let d = if r.value.abs() >= 100.0 { 0 } else { 1 };
-            format!("{}: {} {}", r.figure, r.cause, signed(r.value, d))
+            if r.cause.is_empty() {
+                format!("{} {}", r.figure, signed(r.value, d))
+            } else {
+                format!("{}: {} {}", r.figure, r.cause, signed(r.value, d))
+            }
         })
         .collect()
 }

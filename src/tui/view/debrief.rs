@@ -4,7 +4,8 @@
 
 use super::LineChart;
 use super::widgets::{lines, panel, wrap};
-use crate::analysis::explain::{Moment, score_parts};
+use crate::analysis::explain::Moment;
+use crate::analysis::score_breakdown;
 use crate::sim::{QuarterReport, Rules, Stock, customer_equity};
 use crate::tui::app::Session;
 use crate::tui::format::{fit, one, signed, whole};
@@ -77,9 +78,13 @@ fn render_score(s: &Session, theme: Theme, area: Rect, buf: &mut Buffer) {
     } else {
         theme.dim()
     };
+    // The same breakdown as `culturesim debrief`, rounded so that the
+    // lines shown add up to the score shown.
+    let breakdown = score_breakdown(rules, last);
+    let rounded = breakdown.rounded(1);
     let mut out = vec![
         Line::styled(
-            format!("{} {}", text::FINAL_SCORE, one(last.kpis.score)),
+            format!("{} {}", text::FINAL_SCORE, one(rounded.total)),
             theme.title(),
         ),
         Line::styled(fit(last.outcome.describe(), w), outcome),
@@ -89,19 +94,18 @@ fn render_score(s: &Session, theme: Theme, area: Rect, buf: &mut Buffer) {
             .into_iter()
             .map(|l| Line::styled(l, theme.dim())),
     );
-    let (parts, penalty) = score_parts(rules, last);
-    for p in parts {
+    for (p, points) in breakdown.terms.iter().zip(&rounded.points) {
         let v = if p.value.abs() >= 1000.0 {
             whole(p.value)
         } else {
             one(p.value)
         };
-        let line = format!("{:>6} = {} × {v} {}", one(p.points), p.weight, p.label);
+        let line = format!("{:>6} = {} × {v} {}", one(*points), p.weight, p.label);
         out.push(Line::from(fit(&line, w)));
     }
-    if penalty != 0.0 {
+    if rounded.penalty != 0.0 {
         out.push(Line::styled(
-            format!("{:>6}   {}", signed(-penalty, 1), text::PENALTY),
+            format!("{:>6}   {}", signed(-rounded.penalty, 1), text::PENALTY),
             theme.bad(),
         ));
     }
