@@ -40,8 +40,8 @@ ul.story li { margin-bottom: 0.35rem; }
 /// built (each a `<section>`) with their own texts escaped.
 pub fn page(title: &str, subtitle: &str, sections: &[String]) -> String {
     let mut out = String::with_capacity(sections.iter().map(String::len).sum::<usize>() + 4096);
-    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n");
+    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n");
     out.push_str(&format!("<title>{}</title>\n", html(title)));
     out.push_str(&format!("<style>{STYLE}</style>\n</head>\n<body>\n"));
     out.push_str(&format!(

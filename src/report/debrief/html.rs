@@ -72,7 +72,7 @@ pub fn render_html(d: &Debrief<'_>) -> String {
         if !reasons.is_empty() {
             let r: Vec<String> = reasons.iter().map(|r| html(r)).collect();
             story.push_str(&format!(
-                "<br><span class=\"note\">{}</span>",
+                "<br/><span class=\"note\">{}</span>",
                 r.join(" · ")
             ));
         }
