@@ -47,6 +47,7 @@ impl MomentKind {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Reason {
     pub figure: &'static str,
+    /// Empty when the cause is the moment itself (an event's effects).
     pub cause: String,
     pub value: f64,
 }
@@ -112,14 +113,9 @@ pub fn break_even(history: &[QuarterReport], do_nothing: &[QuarterReport]) -> Op
         .map(|(p, _)| p.quarter)
 }
 
-/// Everything an effect source did to each stock in `report`'s quarter and
-/// after, summed over the rest of the game (effects last).
-fn effect_reasons(
-    rules: &Rules,
-    history: &[QuarterReport],
-    from: usize,
-    source: Source,
-) -> Vec<Reason> {
+/// Everything an effect source did to each stock from the quarter at
+/// `from` on, summed over the rest of the game (effects last).
+fn effect_reasons(history: &[QuarterReport], from: usize, source: Source) -> Vec<Reason> {
     let mut by_stock: Vec<(Stock, f64)> = Vec::new();
     for report in history.iter().skip(from) {
         for t in &report.ledger.terms {
@@ -136,14 +132,14 @@ fn effect_reasons(
         }
     }
     by_stock.sort_by_key(|(s, _)| *s);
-    let cause = source_label(rules, source);
+    // The moment names the source; its reasons say only what it moved.
     by_stock
         .into_iter()
         .filter(|(_, v)| v.abs() >= 0.05)
         .take(5)
         .map(|(stock, value)| Reason {
             figure: stock.label(),
-            cause: cause.clone(),
+            cause: String::new(),
             value,
         })
         .collect()
@@ -183,7 +179,7 @@ fn news_moments(rules: &Rules, history: &[QuarterReport], out: &mut Vec<StoryMom
                 quarter: report.quarter,
                 kind,
                 title,
-                reasons: effect_reasons(rules, history, i, source),
+                reasons: effect_reasons(history, i, source),
             });
         }
     }

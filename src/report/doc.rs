@@ -1,7 +1,7 @@
 //! A small document — headings, paragraphs, tables — rendered as terminal
 //! text, Markdown or HTML, so a report is written once and read anywhere.
-//! Every text is untrusted (names come from files): text output loses
-//! control characters, Markdown escapes its table bars, HTML escapes all.
+//! Every text is untrusted (names come from files) and goes through the
+//! project's escaping ([`super::escape`]); HTML is a [`super::page`].
 
 use std::fmt::Write;
 
@@ -103,7 +103,7 @@ impl Doc {
     }
 
     fn markdown(&self) -> String {
-        let md = |s: &str| printable(s).replace('|', "\\|");
+        let md = super::escape::markdown;
         let mut out = format!("# {}\n", md(&self.title));
         for b in &self.blocks {
             match b {
@@ -135,67 +135,51 @@ impl Doc {
         out
     }
 
+    /// One page (the project's [`super::page`]), a section per heading.
     fn html(&self) -> String {
-        let mut out = format!(
-            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{t}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>{t}</h1>\n",
-            t = escape(&self.title)
-        );
+        use super::escape::html;
+        let mut sections = Vec::new();
+        let mut heading: Option<&str> = None;
+        let mut content = String::new();
+        let mut flush = |heading: Option<&str>, content: &mut String| {
+            if !content.is_empty() || heading.is_some() {
+                let n = sections.len();
+                let body = std::mem::take(content);
+                sections.push(match heading {
+                    Some(h) => super::page::section(&format!("s{n}"), h, &body),
+                    None => format!("<section id=\"s{n}\">\n{body}\n</section>"),
+                });
+            }
+        };
         for b in &self.blocks {
             match b {
                 Block::Heading(h) => {
-                    let _ = writeln!(out, "<h2>{}</h2>", escape(h));
+                    flush(heading, &mut content);
+                    heading = Some(h);
                 }
                 Block::Para(p) => {
-                    let _ = writeln!(out, "<p>{}</p>", escape(p));
+                    let _ = writeln!(content, "<p>{}</p>", html(p));
                 }
                 Block::Table { head, rows } => {
-                    out.push_str("<table>\n<thead><tr>");
-                    for h in head {
-                        let _ = write!(out, "<th>{}</th>", escape(h));
-                    }
-                    out.push_str("</tr></thead>\n<tbody>\n");
-                    for r in rows {
-                        out.push_str("<tr>");
-                        for c in r {
-                            let _ = write!(out, "<td>{}</td>", escape(c));
-                        }
-                        out.push_str("</tr>\n");
-                    }
-                    out.push_str("</tbody>\n</table>\n");
+                    let head: Vec<&str> = head.iter().map(String::as_str).collect();
+                    let numeric: Vec<bool> = (0..head.len()).map(|i| i > 0).collect();
+                    let rows: Vec<Vec<String>> = rows
+                        .iter()
+                        .map(|r| r.iter().map(|c| html(c)).collect())
+                        .collect();
+                    content.push_str(&super::page::table(&head, &numeric, &rows));
+                    content.push('\n');
                 }
             }
         }
-        out.push_str("</body>\n</html>\n");
-        out
+        flush(heading, &mut content);
+        super::page::page(&self.title, "", &sections)
     }
 }
 
-const STYLE: &str = "body{font-family:system-ui,sans-serif;max-width:60em;margin:2em auto;padding:0 1em;color:#222}\
-table{border-collapse:collapse;margin:0.5em 0 1.5em}th,td{padding:0.2em 0.7em;border-bottom:1px solid #ddd}\
-td+td,th+th{text-align:right;font-variant-numeric:tabular-nums}th{background:#f3f3f3}";
-
-/// Text safe for a terminal: control characters become `?`.
+/// Text safe for a terminal (the project's one terminal escaping).
 fn printable(s: &str) -> String {
-    s.chars()
-        .map(|c| if c.is_control() { '?' } else { c })
-        .collect()
-}
-
-/// Text safe inside HTML elements and attributes.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if c.is_control() => out.push('?'),
-            c => out.push(c),
-        }
-    }
-    out
+    super::escape::terminal(s)
 }
 
 #[cfg(test)]
@@ -221,9 +205,13 @@ mod tests {
     #[test]
     fn untrusted_text_is_escaped_for_each_format() {
         let html = doc().render(DocFormat::Html);
-        assert!(html.contains("<h1>A &lt;b&gt; &amp; ?[2J</h1>"), "{html}");
+        assert!(
+            html.contains("<h1>A &lt;b&gt; &amp; \u{FFFD}[2J</h1>"),
+            "{html}"
+        );
+        assert!(html.contains("<h2>KPIs</h2>"), "{html}");
         let md = doc().render(DocFormat::Markdown);
-        assert!(md.contains("| score\\|x | 1.0 |"), "{md}");
+        assert!(md.contains("| score\\|x | 1\\.0 |"), "{md}");
         let text = doc().render(DocFormat::Text);
         assert!(!text.contains('\x1b'));
         assert!(

@@ -1,16 +1,23 @@
 //! Pure functions from a run's history to what people read: a table for
-//! the terminal, CSV for spreadsheets, JSON for programs. No I/O here: the
-//! caller prints or writes the returned text.
+//! the terminal, CSV for spreadsheets, JSON for programs, and a student's
+//! [`debrief`] and an instructor's [`class`] report as text, Markdown or
+//! HTML (every untrusted text through [`escape`]). No I/O here: the caller
+//! prints or writes the returned text.
 
+pub mod class;
 mod compare;
 mod csv;
+pub mod debrief;
 mod doc;
+pub mod escape;
 mod json;
+pub mod page;
+pub mod svg;
 mod table;
 
 pub use compare::{Divergence, Side, decision_changes, divergence, render_compare};
 pub use csv::render_csv;
-pub use doc::{Block, Doc, DocFormat, escape};
+pub use doc::{Block, Doc, DocFormat};
 pub use json::render_json;
 pub use table::render_table;
 
@@ -68,6 +75,16 @@ pub fn fixed(v: f64, decimals: usize) -> String {
         s[1..].to_string()
     } else {
         s
+    }
+}
+
+/// A number with its sign (`+1.5`, `−0.3` is written `-0.3`), never `-0`.
+pub fn signed(v: f64, decimals: usize) -> String {
+    let s = fixed(v, decimals);
+    if s.starts_with('-') || s.chars().all(|c| c == '0' || c == '.') {
+        s
+    } else {
+        format!("+{s}")
     }
 }
 
