@@ -227,6 +227,20 @@ fn a_finished_save_and_its_json_replay_as_plans_to_the_same_game() {
     let score = format!("score {:.1}", game.last().map_or(0.0, |r| r.kpis.score));
     assert!(last(&from_save).contains(&score), "{}", last(&from_save));
     assert_eq!(last(&from_save), last(&from_json));
+    // A CSV holds the levers to the cent and no answers: it runs, and says so.
+    let csv = culturesim(
+        &dir,
+        &["run", "electronics", "--plan", "g.toml", "--format", "csv"],
+    );
+    std::fs::write(dir.join("g.csv"), &csv.stdout).expect("written");
+    let from_csv = culturesim(&dir, &["run", "electronics", "--plan", "g.csv"]);
+    assert!(from_csv.status.success());
+    let err = String::from_utf8_lossy(&from_csv.stderr);
+    assert!(err.contains("a CSV holds no dilemma answers"), "{err}");
+    assert!(
+        err.contains("the plan is the CSV of a game of 'electronics' (seed 21), quarters 1-20"),
+        "{err}"
+    );
     let table = culturesim(&dir, &["run", "electronics", "--plan", "balanced"]);
     std::fs::write(dir.join("t.txt"), &table.stdout).expect("written");
     let refused = culturesim(&dir, &["run", "electronics", "--plan", "t.txt"]);

@@ -43,6 +43,11 @@
 //! [quarter.decisions.answers]
 //! rival_price_war = "hold"
 //! ```
+//!
+//! A branch ([`branch()`]) also has an optional `[branch]` table: the
+//! parent's file, the quarters it had played and its checksum then, and
+//! `at`, the first quarter the branch played on its own (see
+//! [`BranchRef`]). Saves without one load as before.
 
 mod atomic;
 mod branch;

@@ -222,7 +222,7 @@ pub const DILEMMA_KEYS: &str = "↑↓ choose · 1-9 pick · Enter answer · Esc
 pub const COST: &str = "cost";
 
 /// How the game works, in short paragraphs.
-pub const HELP: [&str; 8] = [
+pub const HELP: [&str; 9] = [
     "Each quarter you split a budget between four levers: Vision (leadership time on a vision people buy into), Insight (research into your customers), Skills (training and teams working across functions) and Marketing (winning customers). Spending carries over to the next quarter until you change it.",
     "Customer culture grows toward the WEAKEST of vision, insight and skills: balance beats piling money on one. It starts slowly and gathers momentum as champions appear.",
     "Engagement follows culture a quarter later; customer experience follows engagement; loyalty, revenue and profit follow experience. Investment costs money now and pays later: expect profit to dip before it climbs.",
@@ -231,6 +231,7 @@ pub const HELP: [&str; 8] = [
     "Customer counts and NPS (marked ~) come from surveys: the less you know your customers (insight), the noisier they are. The why view shows the survey's noise as a cause of its own.",
     "Your score is on the dashboard after every quarter, with each of its weighted parts; the debrief adds it up line by line.",
     "Select a figure with Tab (or a click) and press w to see exactly what moved it, cause by cause; every column adds up to the change shown. In the why view, ↑↓ picks a cause and ? says what it means. The words below are every cause's name.",
+    "What if? Press p to look back at any past quarter (←→ quarter, Tab its report, why and news) and b to branch there: the game goes back to the start of that quarter with your earlier decisions, and goes on as a new save; the original stays. The debrief shows a branch beside its original (d: how and why they differ) and, with v, beside any other saved run of the same scenario and seed.",
 ];
 
 /// The help's heading over the word list.
