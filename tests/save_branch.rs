@@ -247,3 +247,52 @@ fn a_finished_save_and_its_json_replay_as_plans_to_the_same_game() {
     assert_eq!(refused.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&refused.stderr).contains("--format json"));
 }
+
+#[test]
+fn the_games_saves_keep_a_branch_apart_from_its_parent_even_when_branching_fails() {
+    use culturesim::tui::{FileSaves, Saves};
+    let dir = scratch("branch-file-saves");
+    let scenario = shipped();
+    let mut saves = FileSaves::new(dir.clone());
+    let mut game = culturesim::sim::Game::new(scenario.rules.clone(), 4);
+    for q in 1..=4 {
+        let d = decisions(game.rules(), game.state(), q);
+        game.advance(&d).expect("playable");
+        saves
+            .quarter_committed(&scenario, &game, "Ann")
+            .expect("saved");
+    }
+    let parent = std::path::PathBuf::from(saves.location().expect("saved somewhere"));
+    let before = std::fs::read(&parent).expect("the parent");
+    // Branch at 3 and play quarter 3 another way.
+    let mut b = culturesim::sim::Game::new(scenario.rules.clone(), 4);
+    for r in &game.history()[..2] {
+        b.advance(&r.decisions).expect("replays");
+    }
+    saves.branched(3, &b).expect("branched");
+    let d = culturesim::sim::Decisions::default();
+    b.advance(&d).expect("playable");
+    saves
+        .quarter_committed(&scenario, &b, "Ann")
+        .expect("saved");
+    let at = std::path::PathBuf::from(saves.location().expect("the branch"));
+    assert_ne!(at, parent);
+    let loaded = save::load(&at).expect("the branch verifies");
+    assert_eq!(loaded.save.branch.as_ref().map(|r| r.at), Some(3));
+    assert_eq!(loaded.game.history().len(), 3);
+    assert_eq!(std::fs::read(&parent).ok(), Some(before.clone()));
+    // A parent gone from disk: branching fails, and the next quarter goes
+    // to a new file, never over the parent's name.
+    let mut lost = FileSaves::new(dir.clone()).continuing(parent.clone());
+    std::fs::rename(&parent, dir.join("moved.toml")).expect("moved");
+    assert!(lost.branched(3, &b).is_err());
+    std::fs::rename(dir.join("moved.toml"), &parent).expect("moved back");
+    let mut c = b.clone();
+    c.advance(&d).expect("playable");
+    lost.quarter_committed(&scenario, &c, "Ann").expect("saved");
+    assert_ne!(
+        lost.location().map(std::path::PathBuf::from),
+        Some(parent.clone())
+    );
+    assert_eq!(std::fs::read(&parent).ok(), Some(before));
+}

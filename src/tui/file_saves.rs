@@ -77,11 +77,15 @@ impl Saves for FileSaves {
             // Never saved: the branch is saved from its first quarter on.
             return Ok(());
         };
+        // Whatever happens, the parent's file is not this game's any more:
+        // on failure the next quarter goes to a new file, never over it.
+        self.current = None;
+        self.branch = None;
         let loaded =
             save::branch(&parent, at, None).map_err(|e| save::printable(&e.to_string()))?;
         if loaded.game.history() != game.history() {
             return Err(format!(
-                "{}: the saved game differs from the one played: the branch is not saved",
+                "{}: the saved game differs from the one played: the branch is saved as a new game from its next quarter",
                 save::printable(&parent.display().to_string())
             ));
         }
