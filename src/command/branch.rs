@@ -9,7 +9,7 @@ use std::path::Path;
 /// Writes the branch and says where, and how to play it.
 pub fn branch(parent: &Path, at: u32, out: Option<&Path>) -> Result<(), Failure> {
     let loaded = save::branch(parent, at, out).map_err(|e| Failure {
-        code: if e.kind.is_bad_input() { 2 } else { 1 },
+        code: if e.is_bad_input() { 2 } else { 1 },
         message: save::printable(&e.to_string()),
     })?;
     let path = loaded.path.display().to_string();

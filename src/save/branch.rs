@@ -4,7 +4,7 @@
 //! branched at in an optional `[branch]` table, so saves without one load
 //! as before. The parent's file is only read, never written.
 
-use super::error::{Error, ErrorKind};
+use super::error::Error;
 use super::format::{Hex64, Save};
 use super::verify::{Loaded, Verifier};
 use crate::sim::Game;
@@ -57,34 +57,41 @@ impl BranchRef {
 /// parent) holding the parent's quarters 1 to `at − 1`, verifies it, and
 /// returns it ready to play quarter `at`. The parent may be a game cut
 /// short (see [`Verifier::verify_log`]); its file is never written.
-pub fn branch(parent_path: &Path, at: u32, out: Option<&Path>) -> Result<Loaded, Error> {
+pub fn branch(parent_path: &Path, at: u32, out: Option<&Path>) -> Result<Loaded, BranchError> {
     let parent = Verifier::new().verify_log(parent_path)?;
     let played = parent.game.history().len() as u32;
-    let refuse = |message: String| {
-        Error::new(
-            parent_path,
-            ErrorKind::Invalid {
-                position: None,
-                message,
-            },
-        )
+    let refuse = |path: &Path, message: String| BranchError::Refused {
+        path: path.to_path_buf(),
+        message,
     };
-    if at == 0 || at > played + 1 {
-        return Err(refuse(format!(
-            "cannot branch at quarter {at}: the game has played quarters 1-{played}, so a branch starts at a quarter from 1 to {}",
-            played + 1
-        )));
+    // A finished game can be branched at any quarter it played; one under
+    // way also at the next.
+    let last = if parent.game.is_over() {
+        played
+    } else {
+        played + 1
+    };
+    if at == 0 || at > last {
+        return Err(refuse(
+            parent_path,
+            format!(
+                "cannot branch at quarter {at}: the game has played quarters 1-{played}, so a branch starts at a quarter from 1 to {last}"
+            ),
+        ));
     }
     let mut game = Game::new(parent.scenario.rules.clone(), parent.save.seed);
     for r in &parent.game.history()[..(at - 1) as usize] {
         game.advance(&r.decisions)
-            .map_err(|e| refuse(format!("replaying quarter {}: {e}", r.quarter)))?;
+            .map_err(|e| refuse(parent_path, format!("replaying quarter {}: {e}", r.quarter)))?;
     }
     if game.is_over() {
-        return Err(refuse(format!(
-            "cannot branch at quarter {at}: the game was over after quarter {}",
-            at - 1
-        )));
+        return Err(refuse(
+            parent_path,
+            format!(
+                "cannot branch at quarter {at}: the game was over after quarter {}",
+                at - 1
+            ),
+        ));
     }
     let target = match out {
         Some(p) => p.to_path_buf(),
@@ -92,16 +99,15 @@ pub fn branch(parent_path: &Path, at: u32, out: Option<&Path>) -> Result<Loaded,
     };
     if same_file(&target, parent_path) {
         return Err(refuse(
+            parent_path,
             "the branch would overwrite its parent: give another --out".into(),
         ));
     }
     if target.exists() {
-        return Err(Error::new(
+        return Err(refuse(
             &target,
-            ErrorKind::Invalid {
-                position: None,
-                message: "the file exists: a branch is written to a new file; give another --out or remove it".into(),
-            },
+            "the file exists: a branch is written to a new file; give another --out or remove it"
+                .into(),
         ));
     }
     let mut save = Save::from_game(&parent.scenario, &parent.save.player, &game);
@@ -114,7 +120,28 @@ pub fn branch(parent_path: &Path, at: u32, out: Option<&Path>) -> Result<Loaded,
     super::write(&target, &save)?;
     let mut verifier = Verifier::new();
     verifier.add_scenario(parent.scenario.clone());
-    verifier.verify(&target)
+    Ok(verifier.verify(&target)?)
+}
+
+/// Why a branch could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum BranchError {
+    /// The parent could not be read or replayed, or the branch written.
+    #[error(transparent)]
+    Save(#[from] Error),
+    /// The quarter or the file asked for cannot be.
+    #[error("{}: {message}", path.display())]
+    Refused { path: PathBuf, message: String },
+}
+
+impl BranchError {
+    /// Whether the request is at fault (exit code 2) rather than the system.
+    pub fn is_bad_input(&self) -> bool {
+        match self {
+            BranchError::Save(e) => e.kind.is_bad_input(),
+            BranchError::Refused { .. } => true,
+        }
+    }
 }
 
 /// `NAME_branch_qN.toml` beside the parent, or `…_qN_2.toml` and so on

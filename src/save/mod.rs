@@ -61,7 +61,7 @@ mod text;
 mod verify;
 
 pub use atomic::write_atomic;
-pub use branch::{BranchRef, branch};
+pub use branch::{BranchError, BranchRef, branch};
 pub use error::{Error, ErrorKind, Position};
 pub use format::{
     FORMAT, Hex64, MAX_PLAYER_CHARS, QuarterEntry, Save, SavedOutcome, ScenarioRef, Summary,
