@@ -34,6 +34,69 @@ pub enum Command {
     /// Work with scenario files.
     #[command(subcommand)]
     Scenario(ScenarioCommand),
+    /// A game's debrief to keep: score term by term, charts, story,
+    /// lessons and decisions.
+    Debrief(DebriefArgs),
+    /// For instructors: a class of saves.
+    #[command(subcommand)]
+    Class(ClassCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct DebriefArgs {
+    /// The save file (verified by replay first).
+    pub save: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DebriefFormat::Text)]
+    pub format: DebriefFormat,
+    /// Write to this file instead of the terminal (Markdown: the charts as
+    /// SVG files beside it).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// What to draw the game beside: balanced, do-nothing, or another save
+    /// (default: do-nothing and balanced on the same seed).
+    #[arg(long, value_name = "balanced|do-nothing|SAVE")]
+    pub against: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DebriefFormat {
+    Text,
+    Md,
+    Html,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ClassCommand {
+    /// Verify, rank and compare a class's saves.
+    Report(ClassArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ClassArgs {
+    /// Save files or folders of saves.
+    #[arg(required = true)]
+    pub saves: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ClassFormat::Table)]
+    pub format: ClassFormat,
+    /// Write to this file instead of the terminal.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// The class's scenario file (default: the one most saves were played on).
+    #[arg(long, value_name = "FILE")]
+    pub scenario: Option<PathBuf>,
+    /// Worker threads (default: one per core).
+    #[arg(long, value_parser = clap::value_parser!(usize))]
+    pub threads: Option<usize>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ClassFormat {
+    Table,
+    Csv,
+    Md,
+    Html,
 }
 
 #[derive(Debug, Default, Args)]

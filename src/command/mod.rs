@@ -3,12 +3,14 @@
 //! returns a [`Failure`] that `main` turns into a message and an exit code
 //! (2: bad input, 1: anything else).
 
+pub mod class;
+mod debrief;
 mod lab;
 mod play;
 mod run;
 mod verify;
 
-use crate::cli::{Cli, Command, PlayArgs, ScenarioCommand};
+use crate::cli::{ClassCommand, Cli, Command, PlayArgs, ScenarioCommand};
 use crate::scenario;
 use std::path::Path;
 
@@ -53,6 +55,32 @@ pub fn dispatch(cli: Cli) -> Result<(), Failure> {
             random,
             threads,
         })) => lab::lab(&file, seeds, random, threads),
+        Some(Command::Debrief(args)) => debrief::debrief(&args),
+        Some(Command::Class(ClassCommand::Report(args))) => class::report(&args),
+    }
+}
+
+/// Writes a command's output to `out` atomically, or else to stdout (a
+/// closed pipe, as in `| head`, is not an error worth reporting).
+fn emit(out: Option<&Path>, text: &str) -> Result<(), Failure> {
+    use std::io::Write;
+    if let Some(path) = out {
+        return crate::save::write_atomic(path, text.as_bytes()).map_err(|e| Failure {
+            code: 1,
+            message: format!("{}: {e}", path.display()),
+        });
+    }
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Failure {
+            code: 1,
+            message: format!("cannot write the output: {e}"),
+        }),
     }
 }
 

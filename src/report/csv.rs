@@ -24,7 +24,7 @@ const KPI_COLUMNS: [KpiColumn; 14] = [
     ("score", |r| r.kpis.score),
 ];
 
-fn quote(field: &str) -> String {
+pub(super) fn quote(field: &str) -> String {
     if field.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", field.replace('"', "\"\""))
     } else {

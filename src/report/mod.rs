@@ -1,9 +1,16 @@
 //! Pure functions from a run's history to what people read: a table for
-//! the terminal, CSV for spreadsheets, JSON for programs. No I/O here: the
-//! caller prints or writes the returned text.
+//! the terminal, CSV for spreadsheets, JSON for programs, and a student's
+//! [`debrief`] and an instructor's [`class`] report as text, Markdown or
+//! HTML (every untrusted text through [`escape`]). No I/O here: the caller
+//! prints or writes the returned text.
 
+pub mod class;
 mod csv;
+pub mod debrief;
+pub mod escape;
 mod json;
+pub mod page;
+pub mod svg;
 mod table;
 
 pub use csv::render_csv;
@@ -64,6 +71,16 @@ pub fn fixed(v: f64, decimals: usize) -> String {
         s[1..].to_string()
     } else {
         s
+    }
+}
+
+/// A number with its sign (`+1.5`, `−0.3` is written `-0.3`), never `-0`.
+pub fn signed(v: f64, decimals: usize) -> String {
+    let s = fixed(v, decimals);
+    if s.starts_with('-') || s.chars().all(|c| c == '0' || c == '.') {
+        s
+    } else {
+        format!("+{s}")
     }
 }
 

@@ -4,10 +4,11 @@
 
 use super::LineChart;
 use super::widgets::{lines, panel, wrap};
-use crate::analysis::explain::{Moment, score_parts};
+use crate::analysis::explain::Moment;
+use crate::analysis::score_breakdown;
 use crate::sim::{QuarterReport, Rules, Stock, customer_equity};
 use crate::tui::app::Session;
-use crate::tui::format::{fit, one, round_parts, rounded, signed, whole};
+use crate::tui::format::{fit, one, rounded, signed, whole};
 use crate::tui::text;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
@@ -105,11 +106,15 @@ fn score_lines(s: &Session, theme: Theme, w: usize, formula: bool) -> Vec<Line<'
     } else {
         theme.dim()
     };
+    // The same breakdown as `culturesim debrief`, rounded so that the
+    // lines shown add up to the score shown.
+    let breakdown = score_breakdown(rules, last);
+    let shown = breakdown.rounded(1);
     let mut out = vec![Line::styled(
         format!(
             "{} {} · {} {}",
             text::FINAL_SCORE,
-            one(last.kpis.score),
+            one(shown.total),
             text::SEED,
             s.game.state().seed
         ),
@@ -120,12 +125,6 @@ fn score_lines(s: &Session, theme: Theme, w: usize, formula: bool) -> Vec<Line<'
             .into_iter()
             .map(|l| Line::styled(l, outcome)),
     );
-    let (parts, penalty) = score_parts(rules, last);
-    let mut raw: Vec<f64> = parts.iter().map(|p| p.points).collect();
-    if penalty != 0.0 {
-        raw.push(-penalty);
-    }
-    let shown = round_parts(&raw, last.kpis.score, 1);
     // A part that rounding moved by a tenth to make the lines add up to the
     // score says so with ≈.
     let mut row = |points: String, exact: bool, said: &str, style: Style| {
@@ -139,27 +138,26 @@ fn score_lines(s: &Session, theme: Theme, w: usize, formula: bool) -> Vec<Line<'
             out.push(Line::styled(format!("{head}{l}"), style));
         }
     };
-    for (p, points) in parts.iter().zip(&shown) {
-        let v = if p.value.abs() >= 1000.0 {
-            whole(p.value)
+    for (t, points) in breakdown.terms.iter().zip(&shown.points) {
+        let v = if t.value.abs() >= 1000.0 {
+            whole(t.value)
         } else {
-            one(p.value)
+            one(t.value)
         };
-        let exact = (points - rounded(p.points, 1)).abs() < 1e-9;
+        let exact = (points - rounded(t.points, 1)).abs() < 1e-9;
         row(
             one(*points),
             exact,
-            &format!("{} × {v} {}", p.weight, p.label),
+            &format!("{} × {v} {}", t.weight, t.label),
             Style::new(),
         );
     }
-    if penalty != 0.0 {
-        let points = shown.last().copied().unwrap_or(-penalty);
-        row(one(points), true, text::PENALTY, theme.bad());
+    if shown.penalty != 0.0 {
+        row(one(-shown.penalty), true, text::PENALTY, theme.bad());
     }
     if formula {
         out.extend(
-            wrap(&rules.scoring.formula(), w)
+            wrap(&breakdown.formula, w)
                 .into_iter()
                 .map(|l| Line::styled(l, theme.dim())),
         );

@@ -1,0 +1,141 @@
+//! Possible copying: saves whose decision logs are identical, or nearly
+//! (every quarter's levers within 2% of the budget of each other and the
+//! same initiatives and answers in at least 90% of the quarters); and
+//! players who handed in several saves.
+
+use super::digest::Digest;
+use super::{Row, Status};
+use crate::sim::Decisions;
+use std::collections::BTreeMap;
+
+/// Saves whose logs match: the files, and whether exactly.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CopyGroup {
+    pub files: Vec<String>,
+    pub players: Vec<String>,
+    pub identical: bool,
+}
+
+/// Logs shorter than this are not compared (everyone's first quarters
+/// may well look alike).
+const MIN_QUARTERS: usize = 4;
+/// Levers this close, as a share of the budget, count as the same.
+const CLOSE: f64 = 0.02;
+/// The share of quarters that must match for "near-identical".
+const NEAR: f64 = 0.9;
+
+fn same_quarter(a: &Decisions, b: &Decisions, tolerance: f64) -> bool {
+    (a.vision - b.vision).abs() <= tolerance
+        && (a.insight - b.insight).abs() <= tolerance
+        && (a.skills - b.skills).abs() <= tolerance
+        && (a.marketing - b.marketing).abs() <= tolerance
+        && a.initiatives == b.initiatives
+        && a.answers == b.answers
+}
+
+fn near(a: &[Decisions], b: &[Decisions], tolerance: f64) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let allowed = a.len() - (NEAR * a.len() as f64).ceil() as usize;
+    let mut misses = 0;
+    for (x, y) in a.iter().zip(b) {
+        if !same_quarter(x, y, tolerance) {
+            misses += 1;
+            if misses > allowed {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+/// An exact key for a log: lever bits, initiatives and answers.
+fn log_key(log: &[Decisions]) -> Vec<(u64, u64, u64, u64, String)> {
+    log.iter()
+        .map(|d| {
+            (
+                d.vision.to_bits(),
+                d.insight.to_bits(),
+                d.skills.to_bits(),
+                d.marketing.to_bits(),
+                format!("{:?}{:?}", d.initiatives, d.answers),
+            )
+        })
+        .collect()
+}
+
+/// Groups of matching logs among the saves that replayed, of one
+/// scenario. Identical logs are grouped by key; near-identical ones are
+/// found by comparing each group's first log with the others' (a quick
+/// reject on the first quarter keeps this fast for large classes).
+pub fn copy_groups(rows: &[Row], digests: &[Digest], budget: f64) -> Vec<CopyGroup> {
+    let mut exact: BTreeMap<(String, Vec<(u64, u64, u64, u64, String)>), Vec<usize>> =
+        BTreeMap::new();
+    for (i, row) in rows.iter().enumerate() {
+        if let Some(d) = row.digest.and_then(|j| digests.get(j)) {
+            if d.log.len() >= MIN_QUARTERS && row.status != Status::Unreadable {
+                exact
+                    .entry((d.scenario_id.clone(), log_key(&d.log)))
+                    .or_default()
+                    .push(i);
+            }
+        }
+    }
+    let groups: Vec<Vec<usize>> = exact.into_values().collect();
+    let log = |g: &[usize]| rows[g[0]].digest.and_then(|j| digests.get(j));
+    // Union of exact groups that are near each other.
+    let mut parent: Vec<usize> = (0..groups.len()).collect();
+    fn find(p: &mut [usize], mut i: usize) -> usize {
+        while p[i] != i {
+            p[i] = p[p[i]];
+            i = p[i];
+        }
+        i
+    }
+    let tolerance = CLOSE * budget;
+    for a in 0..groups.len() {
+        let Some(da) = log(&groups[a]) else { continue };
+        for b in a + 1..groups.len() {
+            let Some(db) = log(&groups[b]) else { continue };
+            if da.scenario_id == db.scenario_id && near(&da.log, &db.log, tolerance) {
+                let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+                parent[rb] = ra;
+            }
+        }
+    }
+    let mut merged: BTreeMap<usize, (Vec<usize>, usize)> = BTreeMap::new();
+    for (g, members) in groups.iter().enumerate() {
+        let root = find(&mut parent, g);
+        let e = merged.entry(root).or_default();
+        e.0.extend(members);
+        e.1 += 1;
+    }
+    let mut out: Vec<CopyGroup> = merged
+        .into_values()
+        .filter(|(m, _)| m.len() > 1)
+        .map(|(mut m, exact_groups)| {
+            m.sort_unstable();
+            CopyGroup {
+                files: m.iter().map(|&i| rows[i].file.clone()).collect(),
+                players: m.iter().map(|&i| rows[i].player.clone()).collect(),
+                identical: exact_groups == 1,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| a.files.cmp(&b.files));
+    out
+}
+
+/// Players (by name, ignoring case and spaces at the ends) who handed in
+/// more than one file, with the files.
+pub fn repeated_players(rows: &[Row]) -> Vec<(String, Vec<String>)> {
+    let mut by: BTreeMap<String, (String, Vec<String>)> = BTreeMap::new();
+    for r in rows.iter().filter(|r| r.player != "?") {
+        let e = by
+            .entry(r.player.trim().to_lowercase())
+            .or_insert_with(|| (r.player.clone(), Vec::new()));
+        e.1.push(r.file.clone());
+    }
+    by.into_values().filter(|(_, f)| f.len() > 1).collect()
+}
