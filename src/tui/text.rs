@@ -278,6 +278,7 @@ pub const KEYS_REPORT: Keys = &[
     ("s", "save"),
 ];
 pub const KEYS_DEBRIEF: Keys = &[
+    ("↑↓", "moments"),
     ("c", "chart"),
     ("r", "play again"),
     ("n", "new game"),
