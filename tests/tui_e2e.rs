@@ -391,7 +391,7 @@ fn a_branch_from_the_debrief_plays_on_as_a_new_save() {
         t.commit(q);
     }
     t.keys(&["Enter"]);
-    t.wait("b branch");
+    t.wait("b what if");
     let files = |dir: &std::path::Path| {
         let mut v: Vec<_> = std::fs::read_dir(dir)
             .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
@@ -420,7 +420,7 @@ fn a_branch_from_the_debrief_plays_on_as_a_new_save() {
         t.commit(q);
     }
     t.keys(&["Enter"]);
-    let debrief = t.wait("vs original · parts at Q3");
+    let debrief = t.wait("vs original · parts Q3 · d: why");
     assert!(debrief.contains("original"), "{debrief}");
     t.keys(&["d"]);
     let diff = t.wait("How the runs differ");

@@ -5,6 +5,7 @@ use super::catalog::Catalog;
 use super::saves::{Continuable, Resumed};
 use crate::analysis::explain::{Moment, Reference};
 use crate::analysis::metric::Metric;
+use crate::analysis::story::StoryMoment;
 use crate::scenario::Scenario;
 use crate::sim::{Decisions, Game};
 
@@ -230,6 +231,11 @@ impl Chart {
 pub struct Debrief {
     pub references: Vec<Reference>,
     pub moments: Vec<Moment>,
+    /// The story of the game: events, answers, the player's turning points
+    /// and the largest moves, in quarter order (the key moments panel).
+    pub story: Vec<StoryMoment>,
+    /// Lines of the key moments scrolled off the top (↑↓).
+    pub scroll: u16,
     /// Which figure the debrief chart compares (index into its list).
     pub chart: usize,
 }

@@ -246,6 +246,8 @@ fn screen_key(app: &App, key: KeyEvent) -> Option<Message> {
         (Screen::Quarter | Screen::Report | Screen::Debrief, Char('s')) => Message::ShowSave,
         (Screen::Quarter | Screen::Report | Screen::Debrief, Char('c')) => Message::NextChart,
         (Screen::Debrief, Right | Char('l')) => Message::NextChart,
+        (Screen::Debrief, PageDown | Char(' ')) => Message::Page { down: true },
+        (Screen::Debrief, PageUp) => Message::Page { down: false },
         (Screen::Quarter | Screen::Report, Char('n')) => Message::ShowNews,
         (Screen::Debrief, Char('n')) => Message::NewGame,
         (Screen::Debrief, Char('r')) => Message::Replay,

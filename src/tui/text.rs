@@ -281,15 +281,16 @@ pub const KEYS_REPORT: Keys = &[
     ("s", "save"),
 ];
 pub const KEYS_DEBRIEF: Keys = &[
-    ("b", "branch"),
-    ("p", "past"),
-    ("v", "compare"),
-    ("d", "diff"),
+    ("b", "what if"),
+    ("↑↓", "moments"),
     ("c", "chart"),
     ("r", "play again"),
     ("n", "new game"),
     ("?", "help"),
     ("q", "quit"),
+    ("v", "compare"),
+    ("d", "differences"),
+    ("p", "past"),
 ];
 pub const KEYS_HELP: Keys = &[("Esc", "close"), ("↑↓", "scroll"), ("Space", "page")];
 pub const KEYS_HELP_CLOSE: Keys = &[("Esc", "close")];
@@ -450,6 +451,6 @@ pub fn branched(at: u32) -> String {
 /// One line of the debrief per other run: the score difference and the
 /// quarter the runs part.
 pub fn versus_line(label: &str, diff: f64, parts: Option<u32>) -> String {
-    let parts = parts.map_or("the same game".to_string(), |q| format!("parts at Q{q}"));
-    format!("you {diff:+.1} vs {label} · {parts}")
+    let parts = parts.map_or("the same game".to_string(), |q| format!("parts Q{q}"));
+    format!("{diff:+.1} vs {label} · {parts} · d: why")
 }

@@ -405,9 +405,17 @@ pub(super) fn enter_quarter_or_debrief(app: &mut App) {
     if s.game.is_over() {
         if s.debrief.is_none() {
             let rules = s.game.rules_arc();
+            let refs = references(&rules, s.game.state().seed);
+            let nothing = refs
+                .iter()
+                .find(|r| r.name == text::REF_DO_NOTHING)
+                .map(|r| r.history.clone())
+                .unwrap_or_default();
             s.debrief = Some(Debrief {
-                references: references(&rules, s.game.state().seed),
+                references: refs,
                 moments: key_moments(&rules, s.game.history(), text::MOMENTS),
+                story: crate::analysis::story(&rules, s.game.history(), &nothing),
+                scroll: 0,
                 chart: 0,
             });
         }
@@ -472,6 +480,22 @@ fn report_update(app: &mut App, msg: Message) -> Command {
 }
 
 fn debrief_update(app: &mut App, msg: Message) -> Command {
+    let debrief = app.session.as_mut().and_then(|s| s.debrief.as_mut());
+    match (msg.clone(), debrief) {
+        (Message::Up, Some(d)) => {
+            d.scroll = d.scroll.saturating_sub(1);
+            return Command::None;
+        }
+        (Message::Down, Some(d)) => {
+            d.scroll = d.scroll.saturating_add(1).min(text::BRIEFING_SCROLL_MAX);
+            return Command::None;
+        }
+        (Message::Page { down }, Some(d)) => {
+            d.scroll = page(d.scroll, down);
+            return Command::None;
+        }
+        _ => {}
+    }
     match msg {
         Message::NextChart => {
             if let Some(d) = app.session.as_mut().and_then(|s| s.debrief.as_mut()) {

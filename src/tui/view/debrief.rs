@@ -4,10 +4,11 @@
 
 use super::LineChart;
 use super::widgets::{lines, panel, wrap};
-use crate::analysis::explain::{Moment, score_parts};
+use crate::analysis::MomentKind;
+use crate::analysis::score_breakdown;
 use crate::sim::{QuarterReport, Rules, Stock, customer_equity};
 use crate::tui::app::Session;
-use crate::tui::format::{fit, one, round_parts, rounded, signed, whole};
+use crate::tui::format::{fit, one, rounded, signed, whole};
 use crate::tui::text;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
@@ -54,7 +55,7 @@ impl Widget for DebriefView<'_> {
         let w = usize::from(left.width.saturating_sub(2));
         let essential = score_lines(s, theme, w, false);
         let full = score_lines(s, theme, w, true);
-        let fits = |n: usize| n + 2 + 8 <= usize::from(left.height);
+        let fits = |n: usize| n + 2 + 12 <= usize::from(left.height);
         let shown = if fits(full.len()) { full } else { essential };
         let score_h = u16::try_from(shown.len() + 2).unwrap_or(u16::MAX);
         let [score, moments] =
@@ -106,11 +107,15 @@ fn score_lines(s: &Session, theme: Theme, w: usize, formula: bool) -> Vec<Line<'
     } else {
         theme.dim()
     };
+    // The same breakdown as `culturesim debrief`, rounded so that the
+    // lines shown add up to the score shown.
+    let breakdown = score_breakdown(rules, last);
+    let shown = breakdown.rounded(1);
     let mut out = vec![Line::styled(
         format!(
             "{} {} · {} {}",
             text::FINAL_SCORE,
-            one(last.kpis.score),
+            one(shown.total),
             text::SEED,
             s.game.state().seed
         ),
@@ -121,12 +126,6 @@ fn score_lines(s: &Session, theme: Theme, w: usize, formula: bool) -> Vec<Line<'
             .into_iter()
             .map(|l| Line::styled(l, outcome)),
     );
-    let (parts, penalty) = score_parts(rules, last);
-    let mut raw: Vec<f64> = parts.iter().map(|p| p.points).collect();
-    if penalty != 0.0 {
-        raw.push(-penalty);
-    }
-    let shown = round_parts(&raw, last.kpis.score, 1);
     // A part that rounding moved by a tenth to make the lines add up to the
     // score says so with ≈.
     let mut row = |points: String, exact: bool, said: &str, style: Style| {
@@ -140,27 +139,26 @@ fn score_lines(s: &Session, theme: Theme, w: usize, formula: bool) -> Vec<Line<'
             out.push(Line::styled(format!("{head}{l}"), style));
         }
     };
-    for (p, points) in parts.iter().zip(&shown) {
-        let v = if p.value.abs() >= 1000.0 {
-            whole(p.value)
+    for (t, points) in breakdown.terms.iter().zip(&shown.points) {
+        let v = if t.value.abs() >= 1000.0 {
+            whole(t.value)
         } else {
-            one(p.value)
+            one(t.value)
         };
-        let exact = (points - rounded(p.points, 1)).abs() < 1e-9;
+        let exact = (points - rounded(t.points, 1)).abs() < 1e-9;
         row(
             one(*points),
             exact,
-            &format!("{} × {v} {}", p.weight, p.label),
+            &format!("{} × {v} {}", t.weight, t.label),
             Style::new(),
         );
     }
-    if penalty != 0.0 {
-        let points = shown.last().copied().unwrap_or(-penalty);
-        row(one(points), true, text::PENALTY, theme.bad());
+    if shown.penalty != 0.0 {
+        row(one(-shown.penalty), true, text::PENALTY, theme.bad());
     }
     if formula {
         out.extend(
-            wrap(&rules.scoring.formula(), w)
+            wrap(&breakdown.formula, w)
                 .into_iter()
                 .map(|l| Line::styled(l, theme.dim())),
         );
@@ -168,17 +166,19 @@ fn score_lines(s: &Session, theme: Theme, w: usize, formula: bool) -> Vec<Line<'
     out
 }
 
+/// The key moments: the story of the game (events, answers, the player's
+/// turning points, the largest moves), each with its causes, in quarter
+/// order, scrolled with ↑↓.
 fn render_moments(s: &Session, theme: Theme, area: Rect, buf: &mut Buffer) {
-    let block = panel(text::MOMENTS_TITLE, theme, false);
+    let mut block = panel(text::MOMENTS_TITLE, theme, false);
     let inner = block.inner(area);
-    block.render(area, buf);
     let w = usize::from(inner.width);
-    let moments = s
+    let (story, scroll) = s
         .debrief
         .as_ref()
-        .map(|d| d.moments.as_slice())
-        .unwrap_or(&[]);
-    if moments.is_empty() {
+        .map_or((&[][..], 0), |d| (d.story.as_slice(), d.scroll));
+    if story.is_empty() {
+        block.render(area, buf);
         lines(
             inner,
             buf,
@@ -186,44 +186,31 @@ fn render_moments(s: &Session, theme: Theme, area: Rect, buf: &mut Buffer) {
         );
         return;
     }
-    // The largest moments that fit, told in quarter order.
-    let mut told: Vec<(&Moment, Vec<String>)> = Vec::new();
-    let mut used = 0;
-    for m in moments {
-        let causes: Vec<String> = m
-            .causes
+    let mut out: Vec<Line> = Vec::new();
+    for m in story {
+        let reasons: Vec<String> = m
+            .reasons
             .iter()
-            .map(|(l, v)| format!("{l} {}", signed(*v, 1)))
+            .map(|r| {
+                let what = if r.cause.is_empty() {
+                    r.figure.to_lowercase()
+                } else {
+                    format!("{} ({})", printable(&r.cause), r.figure.to_lowercase())
+                };
+                format!("{what} {}", signed(r.value, 1))
+            })
             .collect();
-        let head = format!(
-            "Q{:<3}{} {}",
-            m.quarter,
-            m.metric.label(),
-            signed(m.change, 1)
-        );
-        let wrapped = wrap(
-            &format!("{head}: {}", causes.join(", ")),
-            w.saturating_sub(4),
-        );
-        if used + wrapped.len() > usize::from(inner.height) {
-            break;
-        }
-        used += wrapped.len();
-        told.push((m, wrapped));
-    }
-    told.sort_by(|a, b| {
-        a.0.quarter
-            .cmp(&b.0.quarter)
-            .then(a.0.metric.cmp(&b.0.metric))
-    });
-    let mut out = Vec::new();
-    for (m, wrapped) in told {
-        let style = if m.change < 0.0 {
-            theme.bad()
+        let head = format!("Q{} {}: {}", m.quarter, m.kind.tag(), printable(&m.title));
+        let said = if reasons.is_empty() {
+            head
         } else {
-            theme.good()
+            format!("{head} — {}", reasons.join(", "))
         };
-        for (i, l) in wrapped.into_iter().enumerate() {
+        let style = match m.kind {
+            MomentKind::Event | MomentKind::Move => Style::new(),
+            _ => theme.title(),
+        };
+        for (i, l) in wrap(&said, w.saturating_sub(4)).into_iter().enumerate() {
             if i == 0 {
                 out.push(Line::styled(l, style));
             } else {
@@ -231,7 +218,24 @@ fn render_moments(s: &Session, theme: Theme, area: Rect, buf: &mut Buffer) {
             }
         }
     }
-    lines(inner, buf, out);
+    let h = usize::from(inner.height);
+    let most = out.len().saturating_sub(h);
+    let skip = usize::from(scroll).min(most);
+    if most > 0 {
+        let more = if skip < most {
+            text::MORE_BELOW
+        } else {
+            text::AT_END
+        };
+        block = block.title_bottom(Line::styled(more, theme.key()).right_aligned());
+    }
+    block.render(area, buf);
+    lines(inner, buf, out.into_iter().skip(skip).collect());
+}
+
+/// Scenario text made safe for the terminal (no control characters).
+fn printable(s: &str) -> String {
+    crate::save::printable(s)
 }
 
 fn render_compare(s: &Session, theme: Theme, area: Rect, buf: &mut Buffer) {

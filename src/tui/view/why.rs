@@ -24,6 +24,8 @@ pub struct WhyView<'a> {
 }
 
 const COL: usize = 9;
+/// The least width of the causes' names before quarters are dropped.
+const LABEL_MIN: usize = 24;
 
 /// Decimals of the why table: money in whole units, the rest to one.
 fn decimals(m: Metric) -> usize {
@@ -163,7 +165,9 @@ impl WhyView<'_> {
         let m = s.metric;
         let h = s.game.history();
         let rules = s.game.rules();
-        let table = why_table(m, rules, h, h.len().saturating_sub(1), text::WHY_SPAN);
+        // As many quarters as leave the causes' names room to be read.
+        let span = (w.saturating_sub(LABEL_MIN) / COL).clamp(1, text::WHY_SPAN);
+        let table = why_table(m, rules, h, h.len().saturating_sub(1), span);
         if table.quarters.is_empty() {
             return wrap(text::WHY_NONE, w)
                 .into_iter()
