@@ -52,7 +52,7 @@ pub struct Lessons {
     /// The first quarter cumulative profit reached doing nothing's.
     pub break_even: Option<u32>,
     pub weakest: Vec<WeakLever>,
-    /// The highest change fatigue and its quarter.
+    /// The highest change fatigue and its quarter (0: the start).
     pub peak_fatigue: (u32, f64),
     /// `None` when culture (or engagement) never rose a point.
     pub lag: Option<Lag>,
@@ -77,10 +77,13 @@ pub fn lessons(rules: &Rules, history: &[QuarterReport], bench: &Benchmarks) -> 
         dip: dip(history, none),
         break_even: break_even(history, none),
         weakest: weakest(history),
-        peak_fatigue: history.iter().fold((0, f64::NEG_INFINITY), |best, r| {
-            let f = r.stocks.get(Stock::Fatigue);
-            if f > best.1 { (r.quarter, f) } else { best }
-        }),
+        // Quarter 0 is the start: a game that never tired peaks there.
+        peak_fatigue: history
+            .iter()
+            .fold((0, rules.start.get(Stock::Fatigue)), |best, r| {
+                let f = r.stocks.get(Stock::Fatigue);
+                if f > best.1 { (r.quarter, f) } else { best }
+            }),
         lag: lag(rules, history),
         gap_balanced: score - bench.balanced.score(),
         gap_best: (bench.best.name.clone(), score - bench.best.score()),
@@ -210,6 +213,7 @@ mod tests {
         let l = lessons(&s.rules, g.history(), &b);
         assert_eq!(l.weakest.len(), 1);
         assert!(l.peak_fatigue.0 >= 1);
+        assert_eq!(lessons(&s.rules, &[], &b).peak_fatigue, (0, 0.0));
         assert!(lessons(&s.rules, &[], &b).weakest.is_empty());
     }
 }

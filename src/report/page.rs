@@ -23,7 +23,7 @@ tr.total td { font-weight: bold; border-top: 2px solid #888; }
 .good { color: #1b6b35; }
 .flag { color: #8a4b00; font-weight: bold; }
 svg.chart { width: 100%; height: auto; max-width: 40rem; display: block; margin: 0.3rem 0 0.8rem; }
-.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(19rem, 1fr)); gap: 0.4rem 1rem; }
+.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(27rem, 1fr)); gap: 0.4rem 1rem; }
 ul.story li { margin-bottom: 0.35rem; }
 .tag { display: inline-block; font-size: 0.75rem; background: #eef2f7; border-radius: 0.3rem; padding: 0 0.3rem; margin-right: 0.3rem; }
 @media print {

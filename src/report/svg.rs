@@ -36,7 +36,7 @@ pub struct Chart {
 }
 
 const W: f64 = 640.0;
-const H: f64 = 250.0;
+const H: f64 = 264.0;
 const LEFT: f64 = 58.0;
 const RIGHT: f64 = 12.0;
 const TOP: f64 = 26.0;
@@ -114,13 +114,13 @@ pub fn render(chart: &Chart) -> String {
     let mut s = String::new();
     let _ = write!(
         s,
-        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {H}" role="img" aria-label="{title}" class="chart"><title>{title}</title><rect x="0" y="0" width="{W}" height="{H}" fill="#fff"/><text x="{LEFT}" y="16" font-size="13" font-weight="bold" fill="#222">{title}</text>"##
+        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {H}" role="img" aria-label="{title}" class="chart"><title>{title}</title><rect x="0" y="0" width="{W}" height="{H}" fill="#fff"/><text x="{LEFT}" y="16" font-size="15" font-weight="bold" fill="#222">{title}</text>"##
     );
     for t in ticks(lo, hi) {
         let ty = y(t);
         let _ = write!(
             s,
-            r##"<line x1="{LEFT}" y1="{ty:.1}" x2="{:.1}" y2="{ty:.1}" stroke="#e3e3e3"/><text x="{:.1}" y="{:.1}" font-size="10" text-anchor="end" fill="#555">{}</text>"##,
+            r##"<line x1="{LEFT}" y1="{ty:.1}" x2="{:.1}" y2="{ty:.1}" stroke="#e3e3e3"/><text x="{:.1}" y="{:.1}" font-size="12" text-anchor="end" fill="#555">{}</text>"##,
             W - RIGHT,
             LEFT - 4.0,
             ty + 3.5,
@@ -132,7 +132,7 @@ pub fn render(chart: &Chart) -> String {
     for q in (0..=quarters as usize).step_by(step) {
         let _ = write!(
             s,
-            r##"<text x="{:.1}" y="{:.1}" font-size="10" text-anchor="middle" fill="#555">Q{q}</text>"##,
+            r##"<text x="{:.1}" y="{:.1}" font-size="12" text-anchor="middle" fill="#555">Q{q}</text>"##,
             x(q as f64),
             base + 13.0
         );
@@ -146,7 +146,7 @@ pub fn render(chart: &Chart) -> String {
         let mx = x(f64::from(*q));
         let _ = write!(
             s,
-            r##"<line x1="{mx:.1}" y1="{TOP}" x2="{mx:.1}" y2="{base}" stroke="#333" stroke-dasharray="3 3"/><text x="{:.1}" y="{:.1}" font-size="10" fill="#333">{}</text>"##,
+            r##"<line x1="{mx:.1}" y1="{TOP}" x2="{mx:.1}" y2="{base}" stroke="#333" stroke-dasharray="3 3"/><text x="{:.1}" y="{:.1}" font-size="12" fill="#333">{}</text>"##,
             mx + 3.0,
             TOP + 10.0,
             html(label)
@@ -204,7 +204,7 @@ fn runs(values: &[f64]) -> Vec<Vec<(usize, f64)>> {
 
 fn legend(chart: &Chart, s: &mut String) {
     let mut lx = LEFT;
-    let ly = H - 14.0;
+    let mut ly = H - 30.0;
     let faint = chart
         .series
         .iter()
@@ -226,15 +226,21 @@ fn legend(chart: &Chart, s: &mut String) {
     }
     for (name, colour, dash, width) in items {
         let label: String = name.chars().take(24).collect();
+        let wide = 40.0 + 6.8 * label.chars().count() as f64;
+        // A second row when the first is full (never a third).
+        if lx + wide > W - RIGHT && lx > LEFT && ly < H - 20.0 {
+            lx = LEFT;
+            ly += 16.0;
+        }
         let _ = write!(
             s,
-            r##"<line x1="{lx:.1}" y1="{ly:.1}" x2="{:.1}" y2="{ly:.1}" stroke="{colour}" stroke-width="{width}" stroke-dasharray="{dash}"/><text x="{:.1}" y="{:.1}" font-size="11" fill="#222">{}</text>"##,
+            r##"<line x1="{lx:.1}" y1="{ly:.1}" x2="{:.1}" y2="{ly:.1}" stroke="{colour}" stroke-width="{width}" stroke-dasharray="{dash}"/><text x="{:.1}" y="{:.1}" font-size="12" fill="#222">{}</text>"##,
             lx + 22.0,
             lx + 26.0,
             ly + 4.0,
             html(&label)
         );
-        lx += 40.0 + 6.2 * label.chars().count() as f64;
+        lx += wide;
     }
 }
 

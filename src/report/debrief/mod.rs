@@ -239,11 +239,13 @@ impl Debrief<'_> {
                 fixed(w.money, 0)
             ));
         }
-        out.push(format!(
-            "Peak fatigue: {} in Q{}.",
-            fixed(l.peak_fatigue.1, 1),
-            l.peak_fatigue.0
-        ));
+        out.push(match l.peak_fatigue {
+            (0, f) => format!(
+                "Peak fatigue: {}, at the start — the pace never tired people.",
+                fixed(f, 1)
+            ),
+            (q, f) => format!("Peak fatigue: {} in Q{q}.", fixed(f, 1)),
+        });
         out.push(match &l.lag {
             Some(g) => format!(
                 "Engagement's lag behind culture: culture was half-way to its peak in Q{}, engagement in Q{} — {} quarter(s).",
