@@ -414,12 +414,10 @@ fn a_branch_from_the_debrief_plays_on_as_a_new_save() {
     t.wait("Quarter 3 of 6");
     t.keys(&["Down", "Down", "BSpace", "BSpace", "0"]);
     t.commit(3);
-    for q in 4..=6 {
-        t.keys(&["Enter"]);
-        t.wait(&format!("Quarter {q} of 6"));
-        t.commit(q);
-    }
     t.keys(&["Enter"]);
+    t.wait("Quarter 4 of 6");
+    // The rest as the original played it.
+    t.keys(&["f"]);
     let debrief = t.wait("vs original · parts Q3 · d: why");
     assert!(debrief.contains("original"), "{debrief}");
     t.keys(&["d"]);

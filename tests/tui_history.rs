@@ -202,3 +202,36 @@ fn during_play_the_history_opens_and_branches_at_any_past_quarter() {
     assert_eq!(s.game.history().len(), 1);
     assert_eq!(s.versus.len(), 1);
 }
+
+#[test]
+fn f_plays_a_branch_on_as_its_original_to_the_debrief() {
+    let mut app = finished();
+    let parent = app.session.clone().expect("a game");
+    assert_eq!(update(&mut app, Message::FastForward), Command::None);
+    assert!(app.notice.is_some(), "not a branch: f says what to do");
+    press(&mut app, KeyCode::Char('b'));
+    for _ in 0..10 {
+        press(&mut app, KeyCode::Left);
+    }
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Char('b'));
+    press(&mut app, KeyCode::Char('y'));
+    if let Some(s) = app.session.as_mut() {
+        s.draft.skills += 10.0;
+    }
+    assert_eq!(press(&mut app, KeyCode::Char('f')), Command::Autosave);
+    assert_eq!(app.screen, Screen::Debrief);
+    let s = app.session.as_ref().expect("the branch");
+    let (mine, theirs) = (s.game.history(), parent.game.history());
+    assert_eq!(mine.len(), theirs.len());
+    assert_eq!(mine[0], theirs[0]);
+    assert_eq!(mine[1].decisions.skills, theirs[1].decisions.skills + 10.0);
+    for (m, t) in mine.iter().zip(theirs).skip(2) {
+        assert_eq!(
+            (m.decisions.vision, m.decisions.insight, m.decisions.skills),
+            (t.decisions.vision, t.decisions.insight, t.decisions.skills),
+            "Q{}: as the original",
+            m.quarter
+        );
+    }
+}

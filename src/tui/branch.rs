@@ -105,6 +105,32 @@ pub fn parent_draft(s: &Session) -> Option<Decisions> {
     Some(d)
 }
 
+/// `f` in a branch: plays the quarter as the draft stands (on the report
+/// screen, the next one as it starts), then every later quarter as the
+/// original played it — each cut down to the cash there is, as a player
+/// short of cash would, and dilemmas the original did not meet take their
+/// default — to the debrief.
+pub fn fast_forward(app: &mut App) -> Command {
+    let Some(s) = app.session.as_mut() else {
+        return Command::None;
+    };
+    if !s.versus.iter().any(|v| v.branched_at.is_some()) {
+        app.notice = Some(text::FAST_FORWARD_NONE.to_string());
+        return Command::None;
+    }
+    while !s.game.is_over() {
+        let rules = s.game.rules_arc();
+        let fitted = crate::plan::fit(s.draft.clone(), &rules, s.game.state());
+        if s.game.advance(&fitted).is_err() {
+            break;
+        }
+        s.draft = parent_draft(s).unwrap_or_else(|| super::app::carry_over(&fitted));
+    }
+    app.overlay = None;
+    super::update::enter_quarter_or_debrief(app);
+    Command::Autosave
+}
+
 /// Opens the history at the last quarter played.
 pub fn open_history(app: &mut App) -> Command {
     if let Some(s) = app.session.as_ref() {

@@ -97,6 +97,8 @@ pub enum Message {
     Versus,
     /// Show how this game differs from the other runs beside it.
     Differences,
+    /// In a branch: play this quarter as set, and the rest as the original.
+    FastForward,
     /// The other runs found (answer to [`Message::Versus`]).
     Runs(Vec<Continuable>),
     /// A run picked for comparison was loaded (or could not be).
@@ -255,6 +257,7 @@ fn screen_key(app: &App, key: KeyEvent) -> Option<Message> {
         (Screen::Debrief, Char('b')) => Message::History,
         (Screen::Debrief, Char('v')) => Message::Versus,
         (Screen::Debrief, Char('d')) => Message::Differences,
+        (Screen::Quarter | Screen::Report, Char('f')) => Message::FastForward,
         _ => return None,
     };
     Some(m)

@@ -231,7 +231,7 @@ pub const HELP: [&str; 9] = [
     "Customer counts and NPS (marked ~) come from surveys: the less you know your customers (insight), the noisier they are. The why view shows the survey's noise as a cause of its own.",
     "Your score is on the dashboard after every quarter, with each of its weighted parts; the debrief adds it up line by line.",
     "Select a figure with Tab (or a click) and press w to see exactly what moved it, cause by cause; every column adds up to the change shown. In the why view, ↑↓ picks a cause and ? says what it means. The words below are every cause's name.",
-    "What if? Press p to look back at any past quarter (←→ quarter, Tab its report, why and news) and b to branch there: the game goes back to the start of that quarter with your earlier decisions, and goes on as a new save; the original stays. The debrief shows a branch beside its original (d: how and why they differ) and, with v, beside any other saved run of the same scenario and seed.",
+    "What if? Press p to look back at any past quarter (←→ quarter, Tab its report, why and news) and b to branch there: the game goes back to the start of that quarter with your earlier decisions, and goes on as a new save; the original stays. Later quarters start as you played them; f plays the quarter and all the rest so, to the debrief. The debrief shows a branch beside its original (d: how and why they differ) and, with v, beside any other saved run of the same scenario and seed.",
 ];
 
 /// The help's heading over the word list.
@@ -402,6 +402,8 @@ pub const KEYS_BRANCH_ASK: Keys = &[("y", "branch"), ("n", "back")];
 pub const VERSUS_TITLE: &str = "Compare with another run (same scenario and seed)";
 pub const VERSUS_NONE: &str = "No other saved run of this scenario and seed to compare with.";
 pub const KEYS_VERSUS: Keys = &[("Enter", "compare"), ("↑↓", "run"), ("Esc", "back")];
+pub const FAST_FORWARD_NONE: &str =
+    "f plays a branch on as its original did: branch first (p, then b at a past quarter).";
 pub const DIFFERENCES_TITLE: &str = "How the runs differ";
 pub const DIFFERENCES_NONE: &str =
     "Nothing to compare with yet: branch at a past quarter (b) or pick another run (v).";
@@ -445,7 +447,7 @@ pub fn branch_question(at: u32) -> String {
 
 /// The notice after branching.
 pub fn branched(at: u32) -> String {
-    format!("Branched at Q{at}: change its decisions; later quarters start as you played them.")
+    format!("Branched at Q{at}: change it and press Enter, or f for it and the rest as before.")
 }
 
 /// One line of the debrief per other run: the score difference and the

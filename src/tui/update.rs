@@ -101,6 +101,7 @@ pub fn update(app: &mut App, msg: Message) -> Command {
             return Command::None;
         }
         Message::History if app.session.is_some() => return super::branch::open_history(app),
+        Message::FastForward if app.session.is_some() => return super::branch::fast_forward(app),
         Message::Versus if app.screen == Screen::Debrief => return Command::ListRuns,
         Message::Differences if app.screen == Screen::Debrief => {
             super::branch::open_differences(app);
