@@ -100,6 +100,17 @@ fn every_past_quarter_can_be_read_report_why_and_news() {
     press(&mut app, KeyCode::Char('n'));
     let s = screen(&app);
     assert!(s.contains("[news]"), "{s}");
+    // Digits type the quarter.
+    press(&mut app, KeyCode::Char('3'));
+    assert!(matches!(
+        app.overlay,
+        Some(Overlay::History { quarter: 3, .. })
+    ));
+    press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::Char('2'));
+    assert!(
+        matches!(app.overlay, Some(Overlay::History { quarter, .. }) if quarter == if played >= 12 { 12 } else { 2 })
+    );
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.overlay, None);
     assert_eq!(app.screen, Screen::Debrief);

@@ -170,6 +170,18 @@ pub fn history_update(app: &mut App, quarter: u32, page: HistoryPage, msg: Messa
             };
             s.why_row = 0;
         }
+        // Digits type the quarter: 3 goes to Q3; 1 then 2 to Q12 (when
+        // there is one).
+        Message::Digit(d) => {
+            let d = u32::from(d);
+            let longer = quarter.saturating_mul(10).saturating_add(d);
+            quarter = if longer <= played && quarter < 10 && longer >= 10 {
+                longer
+            } else {
+                d.clamp(1, played.max(1))
+            };
+            s.why_row = 0;
+        }
         Message::Tab { forward } => page = page.step(forward),
         Message::Why => page = HistoryPage::Why,
         Message::ShowNews => page = HistoryPage::News,

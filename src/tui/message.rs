@@ -177,6 +177,7 @@ fn overlay_key(overlay: &Overlay, key: KeyEvent) -> Option<Message> {
         (Overlay::History { .. }, Char('w')) => Message::Why,
         (Overlay::History { .. }, Char('n')) => Message::ShowNews,
         (Overlay::History { .. }, Char('b')) => Message::Branch,
+        (Overlay::History { .. }, Char(c @ '0'..='9')) => Message::Digit(digit(c)),
         (Overlay::BranchAsk { .. }, Char('y' | 'Y') | Enter) => Message::Confirm,
         (Overlay::BranchAsk { .. }, Char('n' | 'N' | 'q') | Esc) => Message::Back,
         (Overlay::Differences { .. }, Esc | Enter | Char('d' | 'q')) => Message::Back,

@@ -391,7 +391,7 @@ pub const HISTORY_TITLE: &str = "Past quarters";
 pub const HISTORY_NONE: &str = "No quarter has been played yet.";
 pub const HISTORY_PAGES: [&str; 3] = ["report", "why", "news"];
 pub const KEYS_HISTORY: Keys = &[
-    ("←→", "quarter"),
+    ("←→ 0-9", "quarter"),
     ("Tab", "report/why/news"),
     ("↑↓", "figure"),
     ("b", "branch here"),
