@@ -7,6 +7,7 @@
 pub mod app;
 pub mod catalog;
 mod decide;
+mod dialog;
 pub mod file_saves;
 pub mod format;
 pub mod glossary;
