@@ -26,19 +26,15 @@ pub(super) fn kpi_height(s: &Session, width: u16) -> u16 {
 
 /// A shorter name of a scored figure, for the dashboard's score line.
 fn short(kpi: Kpi) -> &'static str {
-    match kpi {
-        Kpi::CumulativeProfit => "cum. profit",
-        Kpi::Profit => "profit",
-        Kpi::Revenue => "revenue",
-        Kpi::Culture => "culture",
-        Kpi::Engagement => "engagement",
-        Kpi::Experience => "experience",
-        Kpi::Nps => "NPS",
-        Kpi::CustomerEquity => "equity",
-        Kpi::Customers => "customers",
-        Kpi::Advocates => "advocates",
-        Kpi::Cash => "cash",
-        Kpi::Board => "board",
+    match kpi.key() {
+        "cumulative_profit" => "cum. profit",
+        "customer_equity" => "equity",
+        "culture" => "culture",
+        "experience" => "experience",
+        "board" => "board",
+        "profit" => "profit",
+        "revenue" => "revenue",
+        _ => kpi.label(),
     }
 }
 
