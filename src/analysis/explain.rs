@@ -136,26 +136,29 @@ pub const GAME_OVER: &str = "game over penalty";
 /// The score's weighted figures for the organization as it starts (no
 /// quarter played, no profit made yet).
 pub fn start_score_parts(rules: &Rules) -> Vec<Part> {
-    use crate::sim::{Kpi, Stock, customer_equity};
+    use crate::sim::{Stock, customer_equity};
     let s = &rules.start;
     rules
         .scoring
         .weights
         .iter()
         .map(|(kpi, w)| {
-            let value = match kpi {
-                Kpi::CumulativeProfit => 0.0,
-                Kpi::Profit => Metric::Profit.start(rules),
-                Kpi::Revenue => Metric::Revenue.start(rules),
-                Kpi::Culture => s.get(Stock::Culture),
-                Kpi::Engagement => s.get(Stock::Engagement),
-                Kpi::Experience => s.get(Stock::Experience),
-                Kpi::Nps => Metric::Nps.start(rules),
-                Kpi::CustomerEquity => customer_equity(rules, s, 1.0, 1.0, 1.0),
-                Kpi::Customers => s.customers(),
-                Kpi::Advocates => s.get(Stock::Advocates),
-                Kpi::Cash => s.get(Stock::Cash),
-                Kpi::Board => s.get(Stock::Board),
+            // By key, so that a figure added to the formula later reads as
+            // unknown (—) before the first quarter rather than as a guess.
+            let value = match kpi.key() {
+                "cumulative_profit" => 0.0,
+                "profit" => Metric::Profit.start(rules),
+                "revenue" => Metric::Revenue.start(rules),
+                "culture" => s.get(Stock::Culture),
+                "engagement" => s.get(Stock::Engagement),
+                "experience" => s.get(Stock::Experience),
+                "nps" => Metric::Nps.start(rules),
+                "customer_equity" => customer_equity(rules, s, 1.0, 1.0, 1.0),
+                "customers" => s.customers(),
+                "advocates" => s.get(Stock::Advocates),
+                "cash" => s.get(Stock::Cash),
+                "board" => s.get(Stock::Board),
+                _ => f64::NAN,
             };
             (score_label(*w, kpi.label()), w * value)
         })

@@ -8,6 +8,7 @@ pub mod app;
 pub mod branch;
 pub mod catalog;
 mod decide;
+mod dialog;
 pub mod file_saves;
 pub mod format;
 pub mod glossary;

@@ -9,6 +9,7 @@ mod decisions;
 mod detail;
 mod handin;
 mod history;
+mod kpi;
 mod overlay;
 mod quarter;
 mod report;
@@ -23,9 +24,10 @@ pub use decisions::DecisionPanel;
 pub use detail::{DetailView, GlossaryView, NameView};
 pub use handin::goal_checks;
 pub use history::{BranchAskView, DifferencesView, HistoryView, VersusView};
+pub use kpi::{KpiPanel, score_terms};
 pub use overlay::{CommitView, DilemmaView, HelpView, QuitView, SaveView};
 pub use quarter::{
-    KpiPanel, NewsPanel, NewsView, QuarterAreas, QuarterView, chart as quarter_chart, quarter_areas,
+    NewsPanel, NewsView, QuarterAreas, QuarterView, chart as quarter_chart, quarter_areas,
 };
 pub use report::ReportView;
 pub use report::table_height as report_table_height;

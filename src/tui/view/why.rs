@@ -115,12 +115,14 @@ pub fn shown(t: &WhyTable, series: &[f64], first: usize, room: usize, keep: usiz
     }
 }
 
-/// One sentence: what moved the figure most in the latest quarter.
-pub fn summary(t: &WhyTable, total: f64) -> Option<String> {
+/// One sentence: what moved the figure most in the latest quarter, in
+/// the figures the table shows (`shown`: the table rounded, unfolded).
+pub fn summary(t: &WhyTable, shown: &ShownTable) -> Option<String> {
     let q = *t.quarters.last()?;
     let d = decimals(t.metric);
     let col = t.quarters.len() - 1;
-    let mut parts_now: Vec<(&str, f64)> = t
+    let total = shown.totals.last().copied().unwrap_or(0.0);
+    let mut parts_now: Vec<(&str, f64)> = shown
         .rows
         .iter()
         .filter_map(|(l, v)| v.get(col).map(|x| (l.as_str(), *x)))
@@ -180,10 +182,7 @@ impl WhyView<'_> {
         let d = decimals(m);
         // Room for the cause rows: everything but the fixed lines.
         let probe = shown(&table, &series, first, usize::MAX, s.why_row);
-        let said = wrap(
-            &summary(&table, probe.totals.last().copied().unwrap_or(0.0)).unwrap_or_default(),
-            w,
-        );
+        let said = wrap(&summary(&table, &probe).unwrap_or_default(), w);
         let room = height.saturating_sub(said.len() + 5).max(1);
         let view = shown(&table, &series, first, room, s.why_row);
         let label_w = w.saturating_sub(COL * cols).max(4);
