@@ -27,9 +27,13 @@ pub enum Command {
     Run(RunArgs),
     /// Replay saves and check that they are genuine.
     Verify {
-        /// Save files to verify.
+        /// Save files, or folders of them, to verify.
         #[arg(required = true)]
         saves: Vec<PathBuf>,
+        /// A scenario file to replay the saves of its id on, instead of
+        /// the shipped one or a copy beside the saves (may be repeated).
+        #[arg(long = "scenario", value_name = "FILE")]
+        scenarios: Vec<PathBuf>,
     },
     /// Work with scenario files.
     #[command(subcommand)]

@@ -57,14 +57,11 @@ pub fn resume(name: &Path, saves: Option<&Path>) -> Result<(), Failure> {
     } else {
         format!("continue at quarter {}", loaded.game.state().quarter + 1)
     };
-    eprintln!(
-        "{}",
-        save::printable(&format!(
-            "{}: {}; {next}",
-            path.display(),
-            save::status(&loaded)
-        ))
-    );
+    crate::output::eprintln(&save::printable(&format!(
+        "{}: {}; {next}",
+        path.display(),
+        save::status(&loaded)
+    )));
     let mut saves = tui::FileSaves::new(dir).continuing(path);
     let resumed = tui::file_saves::resumed(loaded);
     tui::play_resumed(resumed, &mut saves).map_err(failure)

@@ -67,23 +67,23 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
-/// Reads and parses a plan file.
+/// Reads and parses a plan file (`-`: standard input).
 pub fn load(path: &Path) -> Result<Plan, PlanError> {
-    let size = std::fs::metadata(path)
-        .map_err(|source| PlanError::Read {
-            path: path.into(),
-            source,
-        })?
-        .len();
-    if size > MAX_PLAN_BYTES {
-        return Err(PlanError::TooLarge {
+    // A regular file only (a FIFO or /dev/zero would hang or fill memory),
+    // its size checked before reading; `-` reads standard input.
+    let bytes = crate::input::read_arg(path, MAX_PLAN_BYTES).map_err(|e| match e {
+        crate::input::InputError::TooLarge { size, .. } => PlanError::TooLarge {
             path: path.into(),
             size,
-        });
-    }
-    let text = std::fs::read_to_string(path).map_err(|source| PlanError::Read {
+        },
+        e => PlanError::Read {
+            path: path.into(),
+            source: e.into(),
+        },
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| PlanError::Read {
         path: path.into(),
-        source,
+        source: std::io::Error::new(std::io::ErrorKind::InvalidData, e.utf8_error()),
     })?;
     parse(&text).map_err(|(offset, message)| {
         let (line, column) = line_column(&text, offset);

@@ -71,7 +71,8 @@ pub fn parse(bytes: &[u8], file: &str, origin: &str) -> Result<Scenario, Error> 
         rules: Arc::new(built.rules),
         expect: built.expect,
         plans: built.plans,
-        content_hash: content_hash(bytes),
+        content_hash: super::canonical_hash(text),
+        file_hash: content_hash(bytes),
         origin: origin.to_string(),
     })
 }
