@@ -18,7 +18,10 @@ pub enum InputError {
     /// Not a regular file: what it is instead ("a named pipe (FIFO)", …).
     NotRegular(&'static str),
     /// Larger than the limit; `size` is the file's real size in bytes.
-    TooLarge { size: u64, limit: u64 },
+    TooLarge {
+        size: u64,
+        limit: u64,
+    },
     Io(io::Error),
 }
 

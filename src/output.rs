@@ -156,7 +156,10 @@ mod tests {
         assert_eq!(escape("plain – “text” é"), "plain – “text” é");
         assert_eq!(escape("a\x1b]0;owned\x07b"), "a\\u{1b}]0;owned\\u{7}b");
         assert_eq!(escape("x\u{202e}gpj.exe"), "x\\u{202e}gpj.exe");
-        assert_eq!(escape("zero\u{200b}width\u{2028}"), "zero\\u{200b}width\\u{2028}");
+        assert_eq!(
+            escape("zero\u{200b}width\u{2028}"),
+            "zero\\u{200b}width\\u{2028}"
+        );
         assert_eq!(escape("tag\u{e0041}"), "tag\\u{e0041}");
         assert_eq!(escape("two\nlines\tand\r"), "two\\nlines\\tand\\r");
         assert_eq!(escape_lines("two\nlines\tx\r"), "two\nlines\tx\\r");

@@ -109,12 +109,12 @@ pub(crate) fn write_with(disk: &mut impl Disk, path: &Path, bytes: &[u8]) -> Res
     };
     // A rename replaces whatever the name holds: never a device node, a
     // symbolic link (`--save /dev/null`, `--save link`), a pipe or a folder.
-    if let Ok(meta) = fs::symlink_metadata(path) {
-        if !meta.file_type().is_file() {
-            return Err(ErrorKind::NotRegular {
-                what: crate::input::describe(&meta),
-            });
-        }
+    if let Ok(meta) = fs::symlink_metadata(path)
+        && !meta.file_type().is_file()
+    {
+        return Err(ErrorKind::NotRegular {
+            what: crate::input::describe(&meta),
+        });
     }
     let (temp, mut file) = create_temp(disk, &dir, path).map_err(fail(Step::Create))?;
     let written = disk
@@ -373,7 +373,8 @@ mod tests {
         for path in [link.as_path(), Path::new("/dev/null"), dir.as_path()] {
             let e = write_atomic(path, b"x").err().map(|e| e.to_string());
             assert!(
-                e.as_deref().is_some_and(|e| e.contains("not a regular file")),
+                e.as_deref()
+                    .is_some_and(|e| e.contains("not a regular file")),
                 "{path:?}: {e:?}"
             );
         }

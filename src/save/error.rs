@@ -133,13 +133,13 @@ pub enum ErrorKind {
     )]
     Seal { recorded: String, found: String },
     #[error(
-        "the scenario used, {file} (hash {found}), claims the id of the shipped scenario '{id}' but is not it (the shipped one has hash {shipped}): a copy of a shipped scenario is trusted only when named with `verify --scenario {file}`"
+        "the scenario used, {file} (hash {found:016x}), claims the id of the shipped scenario '{id}' but is not it (the shipped one has hash {shipped:016x}): a copy of a shipped scenario is trusted only when named with `verify --scenario {file}`"
     )]
     NotShipped {
         id: String,
         file: String,
-        found: String,
-        shipped: String,
+        found: u64,
+        shipped: u64,
     },
     #[error(
         "{what} is there and is not a regular file: culturesim writes saves only over regular files, never over a link, device or pipe; choose another file name"

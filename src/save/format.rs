@@ -332,7 +332,11 @@ pub fn clean_text(text: &str) -> String {
     let mut run = 0;
     text.chars()
         .filter_map(|c| {
-            run = if crate::output::is_combining(c) { run + 1 } else { 0 };
+            run = if crate::output::is_combining(c) {
+                run + 1
+            } else {
+                0
+            };
             if c.is_control() {
                 Some(' ')
             } else if crate::output::is_hidden(c) || run > crate::output::MAX_COMBINING {

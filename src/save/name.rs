@@ -202,7 +202,10 @@ mod tests {
             let handles: Vec<_> = (0..8)
                 .map(|_| s.spawn(|| reserve(&dir, "Ann", "x", t).ok()))
                 .collect();
-            handles.into_iter().filter_map(|h| h.join().ok().flatten()).collect()
+            handles
+                .into_iter()
+                .filter_map(|h| h.join().ok().flatten())
+                .collect()
         });
         got.sort();
         got.dedup();

@@ -42,12 +42,25 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, ErrorKind> {
         return Err(ErrorKind::Empty);
     }
     let text = as_text(bytes)?;
-    // The common case in one parse: a save in the current format.
+    // The common case in one parse: a save in the current format, or in
+    // format 1, whose layout is the same (so its errors keep positions).
     let direct = match toml::from_str::<Save>(text) {
+        Ok(mut save) if save.format == 1 => {
+            check(&save)?;
+            save.format = FORMAT;
+            return Ok(Decoded {
+                save,
+                read_format: 1,
+            });
+        }
         Ok(save) if save.format == FORMAT => {
             check(&save)?;
             if save.start.is_none() || save.seal.is_none() {
-                let key = if save.start.is_none() { "start" } else { "seal" };
+                let key = if save.start.is_none() {
+                    "start"
+                } else {
+                    "seal"
+                };
                 return Err(ErrorKind::Invalid {
                     position: None,
                     message: format!(
@@ -70,7 +83,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, ErrorKind> {
             supported: FORMAT,
         });
     }
-    let save = if version == i64::from(FORMAT) {
+    let save = if version == i64::from(FORMAT) || version == 1 {
         // `direct` failed: its error says where.
         direct.map_err(|e| invalid(text, &e))?
     } else {

@@ -97,14 +97,16 @@ impl Verifier {
         // Saves before format 2 recorded the hash of the file's bytes.
         let canonical = read_format >= 2;
         let (scenario, scenario_given) = self.scenario(&save, path, canonical)?;
-        if !scenario_given && scenario::is_shipped_id(&scenario.id) && !scenario::is_shipped(&scenario)
+        if !scenario_given
+            && scenario::is_shipped_id(&scenario.id)
+            && !scenario::is_shipped(&scenario)
         {
             let shipped = scenario::load(&scenario.id).map_or(0, |s| s.content_hash);
             return Err(ErrorKind::NotShipped {
                 id: scenario.id.clone(),
                 file: scenario.origin.clone(),
-                found: Hex64(scenario.content_hash).to_string(),
-                shipped: Hex64(shipped).to_string(),
+                found: scenario.content_hash,
+                shipped,
             });
         }
         if scenario.lock_seed && save.seed != scenario.seed {
@@ -115,7 +117,9 @@ impl Verifier {
             });
         }
         if let Some(start) = save.start {
-            let replayed = Game::new(scenario.rules.clone(), save.seed).state().checksum();
+            let replayed = Game::new(scenario.rules.clone(), save.seed)
+                .state()
+                .checksum();
             if replayed != start.0 {
                 return Err(ErrorKind::SeedEdited { seed: save.seed });
             }
@@ -152,7 +156,13 @@ impl Verifier {
         canonical: bool,
     ) -> Result<(Scenario, bool), ErrorKind> {
         let r = &save.scenario;
-        let hash = |s: &Scenario| Hex64(if canonical { s.content_hash } else { s.file_hash });
+        let hash = |s: &Scenario| {
+            Hex64(if canonical {
+                s.content_hash
+            } else {
+                s.file_hash
+            })
+        };
         if let Some(s) = self.given.get(&r.id) {
             if hash(s) == r.hash {
                 return Ok((s.clone(), true));

@@ -90,8 +90,14 @@ mod tests {
             "#:schema x.json\n# a comment\nbudget   =   4_00 # why\nid=\"x\"\n\n[briefing]\n  goal = \"win\"\n",
         );
         assert_eq!(a, b);
-        assert_ne!(a, canonical_hash("id = \"x\"\nbudget = 401\n[briefing]\ngoal = 'win'\n"));
-        assert_ne!(a, canonical_hash("id = \"x\"\nbudget = 400.0\n[briefing]\ngoal = 'win'\n"));
+        assert_ne!(
+            a,
+            canonical_hash("id = \"x\"\nbudget = 401\n[briefing]\ngoal = 'win'\n")
+        );
+        assert_ne!(
+            a,
+            canonical_hash("id = \"x\"\nbudget = 400.0\n[briefing]\ngoal = 'win'\n")
+        );
         // Length prefixes: moving text between keys changes the hash.
         assert_ne!(
             canonical_hash("a = \"xy\"\nb = \"\"\n"),

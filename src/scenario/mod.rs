@@ -115,8 +115,8 @@ pub fn load_file(path: &Path) -> Result<Scenario, Error> {
     };
     // A FIFO or a device is refused without blocking, a huge file
     // without being read.
-    let bytes = crate::input::read(path, spec::MAX_FILE_BYTES as u64)
-        .map_err(|e| read(e.into()))?;
+    let bytes =
+        crate::input::read(path, spec::MAX_FILE_BYTES as u64).map_err(|e| read(e.into()))?;
     parse(&bytes, &name, &name)
 }
 
