@@ -13,6 +13,8 @@ pub enum Message {
     Quit,
     /// Ask whether to quit.
     AskQuit,
+    /// In the quit dialog after a failed autosave: try saving again.
+    RetrySave,
     /// Ctrl-Z: hand the terminal back to the shell until resumed.
     Suspend,
     /// Open or close the help.
@@ -82,14 +84,18 @@ pub fn from_key(app: &App, key: KeyEvent) -> Option<Message> {
         _ => {}
     }
     match &app.overlay {
-        Some(overlay) => overlay_key(overlay, key),
+        Some(overlay) => overlay_key(overlay, key, save_failed(app)),
         None => screen_key(app, key),
     }
 }
 
-fn overlay_key(overlay: &Overlay, key: KeyEvent) -> Option<Message> {
+fn overlay_key(overlay: &Overlay, key: KeyEvent, save_failed: bool) -> Option<Message> {
     use KeyCode::*;
     let m = match (overlay, key.code) {
+        // After a failed autosave only `y` quits: Enter or q by habit
+        // would lose the unsaved quarters.
+        (Overlay::Quit, Char('r' | 'R')) if save_failed => Message::RetrySave,
+        (Overlay::Quit, Char('q') | Enter) if save_failed => return None,
         (Overlay::Quit, Char('y' | 'Y' | 'q') | Enter) => Message::Quit,
         (Overlay::Quit, Char('n' | 'N') | Esc) => Message::Back,
         (Overlay::Help { .. }, Char('?' | 'q') | Esc | Enter) => Message::Back,
@@ -187,4 +193,11 @@ fn title_key(field: TitleField, key: KeyEvent) -> Option<Message> {
 
 fn digit(c: char) -> u8 {
     c.to_digit(10).map_or(0, |d| d as u8)
+}
+
+/// Whether the game in progress failed its latest autosave.
+fn save_failed(app: &App) -> bool {
+    app.session
+        .as_ref()
+        .is_some_and(|s| s.save_problem.is_some())
 }

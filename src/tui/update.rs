@@ -111,11 +111,11 @@ fn overlay_update(app: &mut App, overlay: Overlay, msg: Message) -> Command {
             }
             _ => {}
         },
-        Overlay::Quit => {
-            if matches!(msg, Message::Back) {
-                app.overlay = None;
-            }
-        }
+        Overlay::Quit => match msg {
+            Message::Back => app.overlay = None,
+            Message::RetrySave => return Command::Autosave,
+            _ => {}
+        },
         Overlay::Commit => match msg {
             Message::Back => app.overlay = None,
             Message::Confirm => return commit(app),
