@@ -416,3 +416,24 @@ fn edits_of_the_seed_and_the_player_are_named() {
     assert_eq!(o.status.code(), Some(2));
     assert!(out(&o).contains("the seal does not match"), "{}", out(&o));
 }
+
+#[test]
+fn scenario_check_refuses_effects_that_could_stack_to_overflow() {
+    let dir = scratch("stacking");
+    let shipped =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/tutorial.toml"))
+            .unwrap();
+    let file = dir.join("boom.toml");
+    let recurring = "\n[[event]]\nid = \"boom\"\ntitle = \"Boom\"\ntext = \"Prices soar.\"\nchance = 1.0\nmax_times = 6\neffects = [{ target = \"price\", multiply = 10, quarters = 6 }, { target = \"price\", multiply = 2 }]\n";
+    fs::write(&file, format!("{shipped}{recurring}")).unwrap();
+    let o = run(&["scenario", "check", path(&file)]);
+    assert_eq!(o.status.code(), Some(2), "{}", out(&o));
+    assert!(
+        err(&o).contains(
+            "effects on price could stack to multiply it by up to 1e7 (the limit is 1e6)"
+        ),
+        "{}",
+        err(&o)
+    );
+    assert!(err(&o).contains("'boom'"), "{}", err(&o));
+}

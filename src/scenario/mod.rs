@@ -16,6 +16,7 @@ mod parse;
 mod plans;
 pub mod schema;
 pub mod spec;
+mod stacking;
 mod suggest;
 mod text;
 mod tree;
