@@ -437,3 +437,32 @@ fn scenario_check_refuses_effects_that_could_stack_to_overflow() {
     );
     assert!(err(&o).contains("'boom'"), "{}", err(&o));
 }
+
+#[test]
+fn a_huge_lever_amount_is_said_in_short_form() {
+    let dir = scratch("huge-amount");
+    let plan = dir.join("plan.toml");
+    fs::write(&plan, "[quarter.1]\nvision = 1e308\ninsight = 1e308\n").unwrap();
+    let o = run(&["run", "electronics", "--plan", path(&plan)]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        err(&o).contains("vision = 1e308 is far beyond any budget"),
+        "{}",
+        err(&o)
+    );
+    assert!(err(&o).len() < 400, "{}", err(&o));
+}
+
+#[test]
+fn the_title_screen_catalog_skips_a_fifo_and_escapes_names() {
+    let dir = scratch("catalog");
+    mkfifo(&dir.join("pipe.toml"));
+    fs::write(dir.join("\u{1b}[2Jbad.toml"), "id = 3\n").unwrap();
+    let started = Instant::now();
+    let catalog = culturesim::tui::catalog::gather(&dir);
+    assert!(started.elapsed() < Duration::from_secs(5));
+    let problems = catalog.problems.join("\n");
+    assert!(problems.contains("pipe.toml: "), "{problems}");
+    assert!(problems.contains("not a regular file"), "{problems}");
+    assert!(!problems.contains('\u{1b}'), "{problems}");
+}

@@ -104,6 +104,9 @@ pub fn parse(text: &str) -> Result<Plan, (usize, String)> {
     })
 }
 
+/// The largest lever amount a plan may name: budgets are hundreds.
+const MAX_AMOUNT: f64 = 1.0e9;
+
 /// Checks that every dilemma and choice a plan answers, and every
 /// initiative it starts, exists in the scenario: a typo would otherwise
 /// only show (or, for answers, never show) when the quarter comes.
@@ -119,6 +122,20 @@ pub fn check(plan: &Plan, rules: &Rules, name: &str) -> Result<(), PlanError> {
             table: table.clone(),
             message,
         };
+        // A lever so large it would print as 309 digits is a typo, not a
+        // plan: said in short form, before the model sees it.
+        for (lever, value) in [
+            ("vision", d.vision),
+            ("insight", d.insight),
+            ("skills", d.skills),
+            ("marketing", d.marketing),
+        ] {
+            if !(value.is_finite() && value.abs() <= MAX_AMOUNT) {
+                return Err(unknown(format!(
+                    "{lever} = {value:e} is far beyond any budget (at most {MAX_AMOUNT:e}): write the amount spent per quarter, e.g. {lever} = 100"
+                )));
+            }
+        }
         for id in &d.initiatives {
             if rules.initiative(id).is_none() {
                 let known: Vec<&str> = rules.initiatives.iter().map(|i| i.id.as_str()).collect();
