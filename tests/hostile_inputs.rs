@@ -181,16 +181,19 @@ fn emptied_zeroed_and_beheaded_saves_fail_a_folder_check() {
     fs::write(dir.join("zeroed.toml"), vec![0u8; text.len()]).unwrap();
     let headless: String = text.lines().skip(12).map(|l| format!("{l}\n")).collect();
     fs::write(dir.join("beheaded.toml"), headless).unwrap();
+    // Cut just after `[scenario]`: its `id` is now at the top level.
+    let at = text.find("[scenario]\n").unwrap() + "[scenario]\n".len();
+    fs::write(dir.join("cut.toml"), &text[at..]).unwrap();
     let o = run(&["verify", path(&dir)]);
     assert_eq!(o.status.code(), Some(2), "{}", err(&o));
-    for name in ["empty.toml", "zeroed.toml", "beheaded.toml"] {
+    for name in ["empty.toml", "zeroed.toml", "beheaded.toml", "cut.toml"] {
         assert!(
             out(&o).contains(&format!("{name}: FAILED")),
             "{name}: {}",
             out(&o)
         );
     }
-    assert!(err(&o).contains("3 of 4 saves failed"), "{}", err(&o));
+    assert!(err(&o).contains("4 of 5 saves failed"), "{}", err(&o));
 }
 
 #[test]

@@ -106,9 +106,11 @@ pub fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
         .collect()
 }
 
-/// Whether a file is plainly a scenario: TOML with a top-level `id` and
-/// no save format version (`format`, or `version` for the oldest saves).
-/// Anything unreadable, empty or broken is not, so verification reports it.
+/// Whether a file is plainly a scenario: TOML with a top-level `id`, no
+/// save format version (`format`, or `version` for the oldest saves), and
+/// valid as a scenario — a save cut so that its `[scenario]` table's `id`
+/// comes first is not. Anything unreadable, empty or broken is not a
+/// scenario either, so verification reports it.
 fn is_scenario(path: &Path) -> bool {
     let Ok(bytes) = crate::input::read(path, parse::MAX_BYTES) else {
         return false;
@@ -119,7 +121,10 @@ fn is_scenario(path: &Path) -> bool {
     else {
         return false;
     };
-    table.contains_key("id") && !table.contains_key("format") && !table.contains_key("version")
+    table.contains_key("id")
+        && !table.contains_key("format")
+        && !table.contains_key("version")
+        && crate::scenario::parse(&bytes, "", "").is_ok()
 }
 
 fn is_save_name(path: &Path) -> bool {
