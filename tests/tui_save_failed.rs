@@ -67,3 +67,19 @@ fn the_quit_dialog_tells_of_a_failed_autosave_and_retries() {
     saved(&mut app, Ok(()));
     assert!(screen(&app).contains("Every committed quarter is saved"));
 }
+
+#[test]
+fn a_typed_player_name_keeps_no_text_direction_controls() {
+    let mut app = App::new(tui_fixture::title());
+    send(
+        &mut app,
+        [
+            Message::Tab { forward: true },
+            Message::Tab { forward: true },
+        ],
+    );
+    for c in ['A', '\u{202e}', 'n', '\u{200b}', 'n'] {
+        send(&mut app, [Message::Char(c)]);
+    }
+    assert_eq!(app.title.player, "Ann");
+}

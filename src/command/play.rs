@@ -22,7 +22,9 @@ fn options(args: &PlayArgs) -> tui::PlayOptions {
     tui::PlayOptions {
         scenario: args.scenario.clone(),
         seed: args.seed,
-        player: args.player.clone(),
+        // As saves hold it: no control, text-direction or invisible
+        // characters reach the screen or the file.
+        player: args.player.as_deref().map(save::clean_player),
         scenario_dir: None,
     }
 }
