@@ -70,7 +70,9 @@ fuzz_target!(|data: &[u8]| {
         // Two keys of one [model] table, or a rule the scenario forbids.
         return;
     };
-    let seed = b.u64();
+    // A class scenario locks its seed, as the game and `run` do.
+    let fuzzed = b.u64();
+    let seed = if scenario.lock_seed { scenario.seed } else { fuzzed };
     let mut game = Game::new(scenario.rules.clone(), seed);
     while !game.is_over() {
         let budget = scenario.rules.budget.max(0.0);
