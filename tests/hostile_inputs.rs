@@ -351,6 +351,10 @@ fn a_doctored_copy_of_a_shipped_scenario_is_not_trusted() {
         "{}",
         out(&o)
     );
+    // The player's own game on an edited copy still resumes, and says so.
+    let loaded = culturesim::save::load(&save).unwrap();
+    let status = culturesim::save::status(&loaded);
+    assert!(status.contains("NOT the shipped 'electronics'"), "{status}");
     // A genuine save says it was verified on the shipped scenario.
     let genuine = make_save(&dir, "g.toml");
     let o = run(&["verify", path(&genuine)]);
