@@ -65,7 +65,8 @@ pub struct SavesArg {
 pub struct RunArgs {
     /// A shipped scenario id or a path to a scenario file.
     pub scenario: String,
-    /// The plan: decisions per quarter, in TOML.
+    /// The plan: decisions per quarter, in TOML (`-`: standard input), or
+    /// the name of a reference plan or of one of the scenario's own.
     #[arg(long)]
     pub plan: PathBuf,
     /// The seed (defaults to the scenario's).
