@@ -51,9 +51,13 @@ pub enum Command {
     },
     /// Replay saves and check that they are genuine.
     Verify {
-        /// Save files to verify.
+        /// Save files, or folders of them, to verify.
         #[arg(required = true)]
         saves: Vec<PathBuf>,
+        /// A scenario file to replay the saves of its id on, instead of
+        /// the shipped one or a copy beside the saves (may be repeated).
+        #[arg(long = "scenario", value_name = "FILE")]
+        scenarios: Vec<PathBuf>,
     },
     /// Work with scenario files.
     #[command(subcommand)]
@@ -148,7 +152,8 @@ pub struct SavesArg {
 pub struct RunArgs {
     /// A shipped scenario id or a path to a scenario file.
     pub scenario: String,
-    /// The plan: a plan file (TOML), a save, the JSON or CSV of a run, or
+    /// The plan: a plan file (TOML, `-`: standard input), a save, the JSON
+    /// or CSV of a run, or
     /// the name of a reference plan or of one of the scenario's own.
     #[arg(long)]
     pub plan: PathBuf,

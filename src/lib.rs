@@ -17,12 +17,17 @@
 //!   `[[expect]]` rules and balance flags;
 //! - [`tui`]: the terminal game — title screen to debrief (ratatui);
 //! - [`cli`]: the command-line types (clap), and [`command`]: the commands
-//!   behind them.
+//!   behind them;
+//! - [`input`]: bounded reads of regular files only (no FIFO, device or
+//!   huge file can hang or fill memory), and [`output`]: the one escaping
+//!   policy for text shown on a terminal and the one broken-pipe-safe writer.
 
 pub mod analysis;
 pub mod cli;
 pub mod command;
+pub mod input;
 pub mod lab;
+pub mod output;
 pub mod plan;
 pub mod report;
 pub mod save;

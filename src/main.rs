@@ -1,6 +1,7 @@
 //! The `culturesim` binary: parse the command line, run the command, and
 //! map a failure to its message and exit code (2: bad input, 1: anything
-//! else). The commands live in `culturesim::command`.
+//! else). The commands live in `culturesim::command`; everything they
+//! print goes through `culturesim::output`.
 
 use clap::Parser;
 use culturesim::cli::Cli;
@@ -11,7 +12,10 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(f) => {
             if !f.message.is_empty() {
-                eprintln!("{}", f.message.trim_end());
+                // Messages quote files and arguments: escaped for the
+                // terminal, and written without a panic if stderr is gone.
+                let message = culturesim::output::escape_lines(f.message.trim_end());
+                culturesim::output::eprintln(&message);
             }
             ExitCode::from(f.code)
         }

@@ -124,15 +124,15 @@ fn a_save_from_a_newer_culturesim_names_both_versions() {
         matches!(
             kind,
             ErrorKind::NewerFormat {
-                found: 2,
-                supported: 1
+                found: 3,
+                supported: 2
             }
         ),
         "{shown}"
     );
     assert!(
         shown
-            .contains("format version 2, newer than this culturesim, which reads versions up to 1"),
+            .contains("format version 3, newer than this culturesim, which reads versions up to 2"),
         "{shown}"
     );
 }
@@ -141,7 +141,7 @@ fn a_save_from_a_newer_culturesim_names_both_versions() {
 fn escape_sequences_in_a_name() {
     let (_, shown) = refused("control_chars.toml");
     assert!(
-        shown.contains("`player` holds control characters"),
+        shown.contains("`player` holds control or invisible characters"),
         "{shown}"
     );
 }

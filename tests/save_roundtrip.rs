@@ -78,7 +78,12 @@ fn the_file_reads_as_a_decision_log() {
     let text = fs::read_to_string(write(&dir, "l.toml", &scenario, "Ann", &game)).unwrap();
     for needle in [
         "# culturesim save",
-        "format = 1\n",
+        "format = 2\n",
+        &format!(
+            "start = \"{}\"\n",
+            Hex64(Game::new(scenario.rules.clone(), 3).state().checksum())
+        ),
+        "seal = \"",
         &format!("model_version = {}\n", culturesim::sim::MODEL_VERSION),
         "seed = 3\n",
         "player = \"Ann\"\n",
@@ -173,11 +178,16 @@ fn a_run_save_is_written_where_asked_and_never_creates_folders() {
     assert!(err.to_string().contains("typo"), "{err}");
 }
 
-/// Rewrites a format-1 save in the prototype's format 0 (see `migrate.rs`).
+/// Rewrites a save in the prototype's format 0 (see `migrate.rs`), which
+/// recorded the hash of the scenario file's bytes.
 fn to_format_0(save: &Save) -> String {
     let mut out = format!(
         "version = 0\nmodel = {}\nscenario = \"{}\"\nscenario_hash = {}\nseed = {}\nplayer = \"{}\"\n\n",
-        save.model_version, save.scenario.id, save.scenario.hash.0 as i64, save.seed, save.player
+        save.model_version,
+        save.scenario.id,
+        shipped().file_hash as i64,
+        save.seed,
+        save.player
     );
     out += "[summary]\n";
     out += &toml::to_string(&save.summary).unwrap();
@@ -206,8 +216,8 @@ fn a_format_0_save_is_migrated_and_verifies() {
     assert!(save::status(&loaded).contains("format version 0"));
     // Saving the resumed game writes the current format.
     loaded.autosave().unwrap();
-    assert!(fs::read_to_string(&path).unwrap().contains("format = 1\n"));
-    assert_eq!(save::load(&path).unwrap().read_format, 1);
+    assert!(fs::read_to_string(&path).unwrap().contains("format = 2\n"));
+    assert_eq!(save::load(&path).unwrap().read_format, 2);
 }
 
 proptest::proptest! {

@@ -36,7 +36,11 @@ fn a_genuine_save_verifies() {
     let loaded = verify(&path).unwrap();
     assert_eq!(loaded.game.state().quarter, 10);
     let line = save::verify_line(&path, &Ok(loaded));
-    assert!(line.contains(": OK: Team Blue, scenario '"), "{line}");
+    // It names the scenario it was replayed on, and that scenario's hash.
+    let hash = save_support::shipped().content_hash;
+    let want =
+        format!(": OK: Team Blue, shipped scenario 'electronics' (hash {hash:016x}), seed 42");
+    assert!(line.contains(&want), "{line}");
     assert!(line.contains("quarter 10 of"), "{line}");
 }
 
@@ -84,12 +88,16 @@ fn an_edited_checksum_is_caught_at_its_quarter() {
 }
 
 #[test]
-fn another_seed_differs_from_quarter_1() {
+fn another_seed_is_called_a_seed_edit() {
     let path = genuine("seed");
     edit(&path, "seed = 42\n", "seed = 43\n", 0);
     let (kind, message) = failure(&path);
     assert!(
-        matches!(kind, ErrorKind::Edited { quarter: 1, .. }),
+        matches!(kind, ErrorKind::SeedEdited { seed: 43 }),
+        "{message}"
+    );
+    assert!(
+        message.contains("the seed (now 43) was edited, not the decisions"),
         "{message}"
     );
 }

@@ -115,3 +115,35 @@ fn the_scanner_finds_what_it_looks_for() {
         .collect();
     assert_eq!(hits, vec![1, 2]);
 }
+
+/// The text search above misses aliases and paths it cannot spell out
+/// (`use std::time as t; t::Instant`), so clippy checks the same rules on
+/// resolved paths: `src/sim` denies what `clippy.toml` lists.
+#[test]
+fn clippy_denies_the_impure_types_and_methods_inside_the_model() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let module = std::fs::read_to_string(root.join("src/sim/mod.rs")).unwrap_or_default();
+    assert!(
+        module.contains("#![deny(clippy::disallowed_types, clippy::disallowed_methods)]"),
+        "src/sim/mod.rs must deny clippy's disallowed types and methods"
+    );
+    let config = std::fs::read_to_string(root.join("clippy.toml")).unwrap_or_default();
+    for path in [
+        "std::collections::HashMap",
+        "std::time::Instant::now",
+        "std::time::SystemTime::now",
+        "std::fs::read_to_string",
+        "std::env::var",
+        "rand::rng",
+        "f64::exp",
+        "f64::ln",
+        "f64::powf",
+        "f64::powi",
+        "f64::sin",
+    ] {
+        assert!(
+            config.contains(&format!("path = \"{path}\"")),
+            "clippy.toml does not list {path}"
+        );
+    }
+}

@@ -1,6 +1,7 @@
 //! End to end: the real binary in a private tmux server, played with keys
 //! as a person would (the same calls as `../shared/tools/tui-drive`).
-//! Skipped, loudly, only when tmux is not installed; CI installs it.
+//! Skipped, loudly, only when tmux is not installed outside CI; in CI
+//! (`CI` set, as `.ci/run` has it) a missing tmux fails every test.
 
 #![allow(clippy::expect_used, clippy::panic)]
 
@@ -28,6 +29,10 @@ impl Tmux {
     /// Starts a shell command line in an 80×24 pane.
     fn start_cmd(name: &str, cmd: &str) -> Option<Tmux> {
         if Command::new("tmux").arg("-V").output().is_err() {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "tmux is not installed, and CI must run the terminal tests: .ci/run installs it"
+            );
             eprintln!("\n\n!!! SKIPPED {name}: tmux is not installed (apt-get install tmux) !!!\n");
             return None;
         }
@@ -357,6 +362,35 @@ fn ctrl_z_suspends_and_fg_resumes() {
     t.wait("Your name");
     t.keys(&["z", "Enter", "Enter"]);
     t.wait("Quarter 1 of");
+    t.keys(&["q", "y"]);
+    t.wait("ready$");
+    assert_eq!(t.pane("#{alternate_on}"), "0");
+}
+
+#[test]
+fn an_external_sigtstp_is_handled_like_ctrl_z() {
+    let Some(t) = Tmux::start_cmd("tstp", "exec bash --norc --noprofile -i") else {
+        return;
+    };
+    t.keys(&["PS1='ready$ '", "Enter"]);
+    t.wait("ready$");
+    let line = format!("'{}' play", env!("CARGO_BIN_EXE_culturesim"));
+    t.keys(&[&line, "Enter"]);
+    t.wait("Scenarios");
+    let pid = t.game_pid();
+    let stopped = Command::new("kill").args(["-TSTP", &pid]).status();
+    assert!(stopped.is_ok_and(|s| s.success()));
+    t.wait("Stopped");
+    assert_eq!(t.pane("#{alternate_on}"), "0", "stopped on the main screen");
+    // Cooked mode while stopped: the shell's line editing works.
+    t.keys(&["echo cooked", "Enter"]);
+    t.wait("cooked");
+    t.keys(&["fg", "Enter"]);
+    t.wait("Scenarios");
+    assert_eq!(t.pane("#{alternate_on}"), "1");
+    // Raw mode is back: one key, no Enter needed after it.
+    t.keys(&["Down"]);
+    std::thread::sleep(Duration::from_millis(200));
     t.keys(&["q", "y"]);
     t.wait("ready$");
     assert_eq!(t.pane("#{alternate_on}"), "0");

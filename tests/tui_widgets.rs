@@ -146,7 +146,13 @@ fn overlays_draw_anywhere() {
         });
     }
     for saved in [None, Some(true), Some(false)] {
-        everywhere("quit", |theme| QuitView { saved, theme });
+        for problem in [None, Some("No space left on device")] {
+            everywhere("quit", |theme| QuitView {
+                saved,
+                problem,
+                theme,
+            });
+        }
     }
     for (autosaves, at, problem) in [
         (false, None, None),

@@ -18,14 +18,16 @@ pub fn lab(file: &str, seeds: u32, random: u32, threads: Option<usize>) -> Resul
     let started = std::time::Instant::now();
     let report = crate::lab::run(&scenario, config);
     let elapsed = started.elapsed();
-    print!("{}", crate::lab::render(&scenario, &report));
+    super::print(&crate::output::escape_lines(&crate::lab::render(
+        &scenario, &report,
+    )))?;
     // Timing goes to stderr so that stdout is the same on every run.
-    eprintln!(
+    crate::output::eprintln(&format!(
         "lab: {} games in {:.2} s on {} thread(s)",
         report.seeds.len() * report.plans.len() + report.random.len(),
         elapsed.as_secs_f64(),
         config.threads
-    );
+    ));
     if report.passed() {
         Ok(())
     } else {

@@ -13,7 +13,7 @@ mod run;
 mod verify;
 
 use crate::cli::{ClassCommand, Cli, Command, PlayArgs, ScenarioCommand};
-use crate::scenario;
+use crate::{output, scenario};
 use std::path::Path;
 
 /// An error on its way to the user: the message and the exit code.
@@ -33,6 +33,16 @@ impl Failure {
     }
 }
 
+/// Prints to standard output through the one writer: a closed pipe ends
+/// the output quietly, a failed write (a full disk) is an error, exit 1.
+/// Callers escape what came from files ([`output::escape`]).
+fn print(text: &str) -> Result<(), Failure> {
+    output::print(text).map_err(|e| Failure {
+        code: 1,
+        message: format!("cannot write the output: {e}"),
+    })
+}
+
 /// Runs the command the command line names.
 pub fn dispatch(cli: Cli) -> Result<(), Failure> {
     match cli.command {
@@ -42,17 +52,14 @@ pub fn dispatch(cli: Cli) -> Result<(), Failure> {
         Some(Command::Run(args)) => run::run(&args),
         Some(Command::Branch { save, at, out }) => branch::branch(&save, at, out.as_deref()),
         Some(Command::Compare { a, b, format }) => compare::compare(&a, &b, format),
-        Some(Command::Verify { saves }) => verify::verify(&saves),
+        Some(Command::Verify { saves, scenarios }) => verify::verify(&saves, &scenarios),
         Some(Command::Scenario(ScenarioCommand::List)) => {
             finish(scenario::command::list(Path::new("scenarios")))
         }
         Some(Command::Scenario(ScenarioCommand::Check { files })) => {
             finish(scenario::command::check(&files))
         }
-        Some(Command::Scenario(ScenarioCommand::Schema)) => {
-            print!("{}", scenario::schema::schema_text());
-            Ok(())
-        }
+        Some(Command::Scenario(ScenarioCommand::Schema)) => print(&scenario::schema::schema_text()),
         Some(Command::Scenario(ScenarioCommand::Lab {
             file,
             seeds,
@@ -91,9 +98,9 @@ fn emit(out: Option<&Path>, text: &str) -> Result<(), Failure> {
 /// Prints a command's output; a non-zero code becomes a failure whose
 /// message is what the command wrote to stderr.
 fn finish(out: scenario::command::Output) -> Result<(), Failure> {
-    print!("{}", out.stdout);
+    print(&output::escape_lines(&out.stdout))?;
     if out.code == 0 {
-        eprint!("{}", out.stderr);
+        output::eprint(&output::escape_lines(&out.stderr));
         Ok(())
     } else {
         Err(Failure {

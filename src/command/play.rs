@@ -22,7 +22,9 @@ fn options(args: &PlayArgs) -> tui::PlayOptions {
     tui::PlayOptions {
         scenario: args.scenario.clone(),
         seed: args.seed,
-        player: args.player.clone(),
+        // As saves hold it: no control, text-direction or invisible
+        // characters reach the screen or the file.
+        player: args.player.as_deref().map(save::clean_player),
         scenario_dir: None,
     }
 }
@@ -57,14 +59,11 @@ pub fn resume(name: &Path, saves: Option<&Path>) -> Result<(), Failure> {
     } else {
         format!("continue at quarter {}", loaded.game.state().quarter + 1)
     };
-    eprintln!(
-        "{}",
-        save::printable(&format!(
-            "{}: {}; {next}",
-            path.display(),
-            save::status(&loaded)
-        ))
-    );
+    crate::output::eprintln(&save::printable(&format!(
+        "{}: {}; {next}",
+        path.display(),
+        save::status(&loaded)
+    )));
     let mut saves = tui::FileSaves::new(dir).continuing(path);
     let resumed = tui::file_saves::resumed(loaded);
     tui::play_resumed(resumed, &mut saves).map_err(failure)

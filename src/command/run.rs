@@ -5,7 +5,6 @@ use super::Failure;
 use crate::cli::{Format, RunArgs};
 use crate::report::{RunInfo, render_csv, render_json, render_table};
 use crate::{plan, save, scenario};
-use std::io::Write;
 use std::path::Path;
 
 /// `culturesim run`: play a scenario headless with a plan and print every
@@ -44,7 +43,8 @@ pub fn run(args: &RunArgs) -> Result<(), Failure> {
         Some(s) => s,
         None => scenario.seed,
     };
-    let plan_name = args.plan.display().to_string();
+    // The plan's name is echoed in every format: escaped once, here.
+    let plan_name = crate::output::escape(&args.plan.display().to_string()).into_owned();
     let played = plan::play_plan(scenario.rules.clone(), seed, &plan, &plan_name, args.strict)
         .map_err(Failure::input)?;
     for w in &played.warnings {
@@ -71,16 +71,7 @@ pub fn run(args: &RunArgs) -> Result<(), Failure> {
         Format::Csv => render_csv(&info, game.rules(), game.history()),
         Format::Json => render_json(&info, game.rules(), game.history()),
     };
-    let mut out = std::io::stdout().lock();
-    // A closed pipe (`| head`) is not an error worth reporting.
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(Failure {
-            code: 1,
-            message: format!("cannot write the output: {e}"),
-        }),
-    }
+    super::print(&text)
 }
 
 /// A plan file (or a save, or a run's JSON or CSV), or else the name of
@@ -93,7 +84,9 @@ fn find_plan(arg: &Path, scenario: &scenario::Scenario) -> Result<plan::Imported
         game: None,
         notes: Vec::new(),
     };
-    if !arg.exists() {
+    // `-` is standard input; an existing path is a file even if it is not
+    // a regular one (the loader says what it is instead).
+    if name != "-" && std::fs::symlink_metadata(arg).is_err() {
         if let Some(p) = scenario.plans.iter().find(|p| p.id == name) {
             return Ok(named(p.plan.clone()));
         }

@@ -5,10 +5,16 @@ use super::Failure;
 use crate::save;
 use std::path::PathBuf;
 
-/// `culturesim verify SAVE...` (files or folders of saves): one line per
-/// file on stdout, a tally on stderr; exit 0 only when every save is
+/// `culturesim verify SAVE... [--scenario FILE]...` (files or folders of
+/// saves): one line per file on stdout, naming the scenario and hash each
+/// was replayed on, a tally on stderr; exit 0 only when every save is
 /// genuine, 2 otherwise.
-pub fn verify(given: &[PathBuf]) -> Result<(), Failure> {
+pub fn verify(given: &[PathBuf], scenarios: &[PathBuf]) -> Result<(), Failure> {
+    let mut verifier = save::Verifier::new().for_hand_ins();
+    for file in scenarios {
+        let scenario = crate::scenario::load_file(file).map_err(Failure::input)?;
+        verifier.add_scenario(scenario);
+    }
     let paths = save::expand(given);
     if paths.is_empty() {
         return Err(Failure {
@@ -16,16 +22,15 @@ pub fn verify(given: &[PathBuf]) -> Result<(), Failure> {
             message: "no save files (*.toml) in the folders given".to_string(),
         });
     }
-    let mut verifier = save::Verifier::new();
     let mut ok = 0;
     for path in &paths {
         let result = verifier.verify(path);
         ok += usize::from(result.is_ok());
-        println!("{}", save::verify_line(path, &result));
+        super::print(&format!("{}\n", save::verify_line(path, &result)))?;
     }
     let tally = save::verify_tally(ok, paths.len());
     if ok == paths.len() {
-        eprintln!("{tally}");
+        crate::output::eprintln(&tally);
         Ok(())
     } else {
         Err(Failure {

@@ -34,16 +34,9 @@ pub struct GameOrigin {
 
 /// Reads a plan file, a save, or a JSON or CSV run.
 pub fn load_any(path: &Path) -> Result<Imported, PlanError> {
-    let size = std::fs::metadata(path)
-        .map_err(|source| PlanError::Read {
-            path: path.into(),
-            source,
-        })?
-        .len();
-    let bytes = std::fs::read(path).map_err(|source| PlanError::Read {
-        path: path.into(),
-        source,
-    })?;
+    // Bounded and regular-file-only, like every input (`-`: standard input).
+    let bytes = super::read_bounded(path, MAX_IMPORT_BYTES.max(super::MAX_PLAN_BYTES))?;
+    let size = bytes.len() as u64;
     let text = String::from_utf8_lossy(&bytes);
     let bad = |message: String| PlanError::Import {
         path: path.into(),
@@ -61,7 +54,7 @@ pub fn load_any(path: &Path) -> Result<Imported, PlanError> {
             "this is a table of a run, which does not hold the decisions: print the run with --format json (or write it with --save) and give that file as the plan".into(),
         ));
     } else {
-        return super::load(path).map(|plan| Imported {
+        return super::from_bytes(path, &bytes).map(|plan| Imported {
             plan,
             game: None,
             notes: Vec::new(),

@@ -23,7 +23,7 @@ use thiserror::Error;
 
 /// Plans larger than this are refused before reading: a hand-written plan
 /// of 80 quarters is a few kilobytes.
-const MAX_PLAN_BYTES: u64 = 1 << 20;
+pub(crate) const MAX_PLAN_BYTES: u64 = 1 << 20;
 
 /// Why a plan could not be read or played.
 #[derive(Debug, Error)]
@@ -75,26 +75,42 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
-/// Reads and parses a plan file.
+/// Reads and parses a plan file (`-`: standard input).
 pub fn load(path: &Path) -> Result<Plan, PlanError> {
-    let size = std::fs::metadata(path)
-        .map_err(|source| PlanError::Read {
-            path: path.into(),
-            source,
-        })?
-        .len();
-    if size > MAX_PLAN_BYTES {
-        return Err(PlanError::TooLarge {
+    let bytes = read_bounded(path, MAX_PLAN_BYTES)?;
+    from_bytes(path, &bytes)
+}
+
+/// Reads a plan-like file: a regular file only (a FIFO or /dev/zero would
+/// hang or fill memory), its size checked before reading; `-` reads
+/// standard input.
+pub(crate) fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, PlanError> {
+    crate::input::read_arg(path, limit).map_err(|e| match e {
+        crate::input::InputError::TooLarge { size, .. } => PlanError::TooLarge {
             path: path.into(),
             size,
+        },
+        e => PlanError::Read {
+            path: path.into(),
+            source: e.into(),
+        },
+    })
+}
+
+/// Parses a plan read from `path`, refusing one above the plan limit.
+pub(crate) fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Plan, PlanError> {
+    if bytes.len() as u64 > MAX_PLAN_BYTES {
+        return Err(PlanError::TooLarge {
+            path: path.into(),
+            size: bytes.len() as u64,
         });
     }
-    let text = std::fs::read_to_string(path).map_err(|source| PlanError::Read {
+    let text = std::str::from_utf8(bytes).map_err(|e| PlanError::Read {
         path: path.into(),
-        source,
+        source: std::io::Error::new(std::io::ErrorKind::InvalidData, e),
     })?;
-    parse(&text).map_err(|(offset, message)| {
-        let (line, column) = line_column(&text, offset);
+    parse(text).map_err(|(offset, message)| {
+        let (line, column) = line_column(text, offset);
         PlanError::Parse {
             path: path.into(),
             line,
@@ -112,15 +128,49 @@ pub fn parse(text: &str) -> Result<Plan, (usize, String)> {
     })
 }
 
+/// The largest lever amount a plan may name: budgets are hundreds.
+const MAX_AMOUNT: f64 = 1.0e9;
+
 /// Checks that every dilemma and choice a plan answers, and every
 /// initiative it starts, exists in the scenario, and that it names no
 /// quarter past the end: a typo would otherwise only show (or, for
 /// answers, never show) when the quarter comes. The first problem found.
 pub fn check(plan: &Plan, rules: &Rules, name: &str) -> Result<(), PlanError> {
+    check_amounts(plan, name)?;
     match fit_to(plan, rules, name).1.into_iter().next() {
         Some(problem) => Err(problem),
         None => Ok(()),
     }
+}
+
+/// Refuses a lever so large it would print as 309 digits: a typo, not a
+/// plan, said in short form before the model sees it. Unlike what a
+/// scenario lacks, this is never just a warning.
+pub fn check_amounts(plan: &Plan, name: &str) -> Result<(), PlanError> {
+    let tables = std::iter::once(("[default]".to_string(), &plan.default)).chain(
+        plan.quarters
+            .iter()
+            .map(|(q, d)| (format!("[quarter.{q}]"), d)),
+    );
+    for (table, d) in tables {
+        for (lever, value) in [
+            ("vision", d.vision),
+            ("insight", d.insight),
+            ("skills", d.skills),
+            ("marketing", d.marketing),
+        ] {
+            if !(value.is_finite() && value.abs() <= MAX_AMOUNT) {
+                return Err(PlanError::Unknown {
+                    path: name.into(),
+                    table,
+                    message: format!(
+                        "{lever} = {value:e} is far beyond any budget (at most {MAX_AMOUNT:e}): write the amount spent per quarter, e.g. {lever} = 100"
+                    ),
+                });
+            }
+        }
+    }
+    Ok(())
 }
 
 fn list(items: &[&str]) -> String {

@@ -25,6 +25,7 @@ pub fn play_plan(
     name: &str,
     strict: bool,
 ) -> Result<Played, PlanError> {
+    super::check_amounts(plan, name)?;
     let (fitted, warnings) = fit_to(plan, &rules, name);
     if strict {
         if let Some(first) = warnings.into_iter().next() {

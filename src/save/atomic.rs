@@ -107,6 +107,15 @@ pub(crate) fn write_with(disk: &mut impl Disk, path: &Path, bytes: &[u8]) -> Res
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
+    // A rename replaces whatever the name holds: never a device node, a
+    // symbolic link (`--save /dev/null`, `--save link`), a pipe or a folder.
+    if let Ok(meta) = fs::symlink_metadata(path)
+        && !meta.file_type().is_file()
+    {
+        return Err(ErrorKind::NotRegular {
+            what: crate::input::describe(&meta),
+        });
+    }
     let (temp, mut file) = create_temp(disk, &dir, path).map_err(fail(Step::Create))?;
     let written = disk
         .write(&mut file, bytes)
@@ -124,21 +133,18 @@ pub(crate) fn write_with(disk: &mut impl Disk, path: &Path, bytes: &[u8]) -> Res
     // that cannot be synced only weakens durability across a power cut,
     // which is no reason to tell the player the save failed.
     let _ = disk.sync_dir(&dir);
-    sweep_stale_temps(&dir, path);
+    sweep_temps(&dir);
     Ok(())
 }
 
-/// How old another process's temporary file must be before it is taken
+/// How old a temporary file of a live process must be before it is taken
 /// for the leftover of a killed write: a live write takes milliseconds.
 const STALE: Duration = Duration::from_secs(600);
 
-/// Removes temporary files of `path` left by writes that were killed, so
-/// a game that crashed now and then does not litter its saves folder.
-fn sweep_stale_temps(dir: &Path, path: &Path) {
-    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
-        return;
-    };
-    let prefix = format!(".{name}.");
+/// Removes the temporary files in `dir` left by writes that were killed:
+/// at once when the process that wrote one is gone, else once stale. Runs
+/// after every save and every listing of the folder.
+pub(crate) fn sweep_temps(dir: &Path) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };
@@ -147,16 +153,40 @@ fn sweep_stale_temps(dir: &Path, path: &Path) {
         let Some(n) = file_name.to_str() else {
             continue;
         };
-        let old = entry
-            .metadata()
-            .and_then(|m| m.modified())
+        let Some(pid) = temp_pid(n) else {
+            continue;
+        };
+        let Ok(meta) = entry.metadata() else {
+            continue;
+        };
+        let old = meta
+            .modified()
             .ok()
             .and_then(|t| t.elapsed().ok())
             .is_some_and(|age| age > STALE);
-        if n.starts_with(&prefix) && is_temp(n) && old {
+        if meta.is_file() && (old || is_dead(pid)) {
             let _ = fs::remove_file(entry.path());
         }
     }
+}
+
+/// The process id in a temporary file's name `.NAME.PID-N.tmp`.
+fn temp_pid(name: &str) -> Option<u32> {
+    if !is_temp(name) {
+        return None;
+    }
+    let stem = name.strip_suffix(".tmp")?;
+    let (_, tail) = stem.rsplit_once('.')?;
+    let (pid, n) = tail.split_once('-')?;
+    n.parse::<u64>().ok()?;
+    pid.parse().ok()
+}
+
+/// Whether no process `pid` runs on this machine (Linux: no `/proc/PID`).
+/// Unknown elsewhere, and never true for this process.
+fn is_dead(pid: u32) -> bool {
+    let proc = Path::new("/proc");
+    pid != std::process::id() && proc.join("self").exists() && !proc.join(pid.to_string()).exists()
 }
 
 /// A new temporary file beside `path`: `.NAME.PID-N.tmp`, hidden, and
@@ -306,11 +336,50 @@ mod tests {
                 .and_then(|f| f.set_modified(long_ago));
             assert!(set.is_ok());
         }
+        // Pids 1 and 2 live (init, kthreadd) on Linux: only age counts.
         assert!(write_atomic(&path, b"whole").is_ok());
+        assert_eq!(names(&dir), [".g.toml.2-0.tmp", "g.toml"]);
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn leftovers_of_dead_processes_are_swept_at_once() {
+        let dir = scratch("dead");
+        // A pid above the kernel's maximum (4194304) never runs.
+        let dead = dir.join(".g.toml.99999999-0.tmp");
+        let mine = dir.join(format!(".g.toml.{}-999.tmp", std::process::id()));
+        for p in [&dead, &mine] {
+            assert!(fs::write(p, "half").is_ok());
+        }
+        sweep_temps(&dir);
         assert_eq!(
             names(&dir),
-            [".g.toml.2-0.tmp", ".h.toml.1-0.tmp", "g.toml"]
+            [format!(".g.toml.{}-999.tmp", std::process::id())]
         );
+        assert_eq!(temp_pid(".a.toml.12-3.tmp"), Some(12));
+        assert_eq!(temp_pid("a.toml"), None);
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn special_files_and_links_are_never_replaced() {
+        let dir = scratch("special");
+        let target = dir.join("real.toml");
+        let link = dir.join("link.toml");
+        assert!(fs::write(&target, "keep").is_ok());
+        assert!(std::os::unix::fs::symlink(&target, &link).is_ok());
+        for path in [link.as_path(), Path::new("/dev/null"), dir.as_path()] {
+            let e = write_atomic(path, b"x").err().map(|e| e.to_string());
+            assert!(
+                e.as_deref()
+                    .is_some_and(|e| e.contains("not a regular file")),
+                "{path:?}: {e:?}"
+            );
+        }
+        assert!(fs::symlink_metadata(&link).is_ok_and(|m| m.file_type().is_symlink()));
+        assert_eq!(fs::read(&target).unwrap_or_default(), b"keep");
         let _ = fs::remove_dir_all(&dir);
     }
 

@@ -110,13 +110,14 @@ pub fn branch(parent_path: &Path, at: u32, out: Option<&Path>) -> Result<Loaded,
                 .into(),
         ));
     }
-    let mut save = Save::from_game(&parent.scenario, &parent.save.player, &game);
-    save.branch = Some(BranchRef {
-        parent: parent_path.display().to_string(),
-        parent_quarter: played,
-        parent_checksum: Hex64(parent.game.last().map_or(0, |r| r.checksum)),
-        at,
-    });
+    let save = Save::from_game(&parent.scenario, &parent.save.player, &game).with_branch(Some(
+        BranchRef {
+            parent: parent_path.display().to_string(),
+            parent_quarter: played,
+            parent_checksum: Hex64(parent.game.last().map_or(0, |r| r.checksum)),
+            at,
+        },
+    ));
     super::write(&target, &save)?;
     let mut verifier = Verifier::new();
     verifier.add_scenario(parent.scenario.clone());

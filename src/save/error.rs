@@ -125,6 +125,27 @@ pub enum ErrorKind {
     #[error("quarter {quarter} is recorded after the game ended: quarters were added by hand")]
     AfterEnd { quarter: u32 },
     #[error(
+        "the game's starting state differs from the recorded one: the seed (now {seed}) was edited, not the decisions"
+    )]
+    SeedEdited { seed: u64 },
+    #[error(
+        "the seal does not match (recorded {recorded}, the file gives {found}): the player, the scenario's title or origin, the date or the summary was edited; the decisions replay as recorded"
+    )]
+    Seal { recorded: String, found: String },
+    #[error(
+        "the scenario used, {file} (hash {found:016x}), claims the id of the shipped scenario '{id}' but is not it (the shipped one has hash {shipped:016x}): a copy of a shipped scenario is trusted only when named with `verify --scenario {file}`"
+    )]
+    NotShipped {
+        id: String,
+        file: String,
+        found: u64,
+        shipped: u64,
+    },
+    #[error(
+        "{what} is there and is not a regular file: culturesim writes saves only over regular files, never over a link, device or pipe; choose another file name"
+    )]
+    NotRegular { what: &'static str },
+    #[error(
         "the summary says {field} {recorded}, the replay gives {replayed}: the summary was edited{hint}"
     )]
     Summary {

@@ -1,4 +1,4 @@
-//! The save file as TOML holds it (format version 1): who played which
+//! The save file as TOML holds it (format version 2): who played which
 //! scenario with which seed, every quarter's decisions with a checksum of
 //! the state after it, and a summary for listings. A save is a decision
 //! log, never a memory dump, so any culturesim of the same model version
@@ -15,7 +15,8 @@ use toml::value::Datetime;
 
 /// The format version this build writes. Older versions are migrated on
 /// load (see `migrate.rs`); newer ones are refused with both versions named.
-pub const FORMAT: u32 = 1;
+/// Format 2 hashes the canonical scenario and adds `start` and `seal`.
+pub const FORMAT: u32 = 2;
 
 /// The longest player or team name kept, in characters.
 pub const MAX_PLAYER_CHARS: usize = 64;
@@ -33,6 +34,15 @@ pub struct Save {
     pub seed: u64,
     /// Player or team name.
     pub player: String,
+    /// The state checksum before quarter 1 (format 2 on): a changed seed
+    /// is told apart from edited decisions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<Hex64>,
+    /// [`Save::seal`] as written (format 2 on): covers the player, the
+    /// scenario reference, the summary (date included) and every quarter's
+    /// checksum, which themselves cover the decisions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seal: Option<Hex64>,
     pub scenario: ScenarioRef,
     pub summary: Summary,
     /// For a game branched from another: which, and from which quarter.
@@ -52,8 +62,9 @@ pub struct ScenarioRef {
     pub id: String,
     /// For listings only; replay does not use it.
     pub title: String,
-    /// Hash of the scenario file's bytes ([`Scenario::content_hash`]):
-    /// replay on a changed scenario would prove nothing.
+    /// Hash of the canonical scenario ([`Scenario::content_hash`]; of the
+    /// file's bytes before format 2): replay on a changed scenario would
+    /// prove nothing.
     pub hash: Hex64,
     /// `builtin:ID` for a shipped scenario, else the path it was loaded from.
     pub origin: String,
@@ -232,11 +243,16 @@ impl Save {
                 decisions: r.decisions.clone(),
             })
             .collect();
-        Save {
+        let start = Game::new(scenario.rules.clone(), game.state().seed)
+            .state()
+            .checksum();
+        let mut save = Save {
             format: FORMAT,
             model_version: MODEL_VERSION,
             seed: game.state().seed,
             player: clean_player(player),
+            start: Some(Hex64(start)),
+            seal: None,
             scenario: ScenarioRef {
                 id: scenario.id.clone(),
                 // Titles may hold tabs; a save holds no control characters.
@@ -253,7 +269,61 @@ impl Save {
             },
             branch: None,
             quarters,
+        };
+        save.seal = Some(save.seal());
+        save
+    }
+
+    /// The save as a branch of `branch` (or of nothing), sealed anew: the
+    /// parent is part of what the seal covers.
+    pub fn with_branch(mut self, branch: Option<super::branch::BranchRef>) -> Save {
+        self.branch = branch;
+        self.seal = Some(self.seal());
+        self
+    }
+
+    /// The hash that seals every field but `seal` itself: an edit to the
+    /// player, the scenario reference, the summary or a checksum breaks it.
+    /// (Decisions are covered by the checksums, which replay proves.)
+    pub fn seal(&self) -> Hex64 {
+        let mut out = Vec::with_capacity(256 + 16 * self.quarters.len());
+        let mut text = |s: &str| {
+            out.extend_from_slice(&(s.len() as u64).to_le_bytes());
+            out.extend_from_slice(s.as_bytes());
+        };
+        let r = &self.scenario;
+        let sm = &self.summary;
+        let start = self.start.map_or(String::new(), |h| h.to_string());
+        text("culturesim-seal-1");
+        for field in [
+            self.format.to_string(),
+            self.model_version.to_string(),
+            self.seed.to_string(),
+            self.player.clone(),
+            start,
+            r.id.clone(),
+            r.title.clone(),
+            r.hash.to_string(),
+            r.origin.clone(),
+            sm.quarter.to_string(),
+            sm.quarters.to_string(),
+            format!("{:016x}", sm.score.to_bits()),
+            sm.outcome.key().to_string(),
+            sm.written.to_string(),
+        ] {
+            text(&field);
         }
+        for q in &self.quarters {
+            text(&format!("{}:{}", q.quarter, q.checksum));
+        }
+        // A branch's parent is part of what it claims; saves without one
+        // keep the seal they always had.
+        if let Some(b) = &self.branch {
+            text("branch");
+            text(&b.parent);
+            text(&format!("{}:{}:{}", b.parent_quarter, b.parent_checksum, b.at));
+        }
+        Hex64(crate::scenario::content_hash(&out))
     }
 
     /// The file's text: a comment for whoever opens it, then the log.
@@ -274,11 +344,27 @@ const HEADER: &str = "\
 
 /// A player name fit for a file and a terminal: no control characters, no
 /// surrounding blanks, at most [`MAX_PLAYER_CHARS`] characters.
-/// Text with control characters (tabs included) turned into single
-/// spaces, as saves hold it.
+/// Text as saves hold it: control characters (tabs included) become
+/// single spaces, and what the output policy calls hidden (text-direction
+/// overrides, zero-width and TAG characters) and combining floods are
+/// dropped, so no save carries what a terminal would have to escape.
 pub fn clean_text(text: &str) -> String {
+    let mut run = 0;
     text.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
+        .filter_map(|c| {
+            run = if crate::output::is_combining(c) {
+                run + 1
+            } else {
+                0
+            };
+            if c.is_control() {
+                Some(' ')
+            } else if crate::output::is_hidden(c) || run > crate::output::MAX_COMBINING {
+                None
+            } else {
+                Some(c)
+            }
+        })
         .collect::<String>()
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -315,6 +401,9 @@ mod tests {
     fn player_names_lose_control_characters_and_excess() {
         assert_eq!(clean_player("  Team\tBlue\x1b[31m "), "Team Blue [31m");
         assert_eq!(clean_player(""), "anonymous");
+        // Issue 9, L4: a right-to-left override would reverse what follows.
+        assert_eq!(clean_player("Ann\u{202e}reverse\u{200b}d"), "Annreversed");
+        assert_eq!(clean_player("\u{202e}\u{2066}"), "anonymous");
         assert_eq!(
             clean_player(&"é".repeat(100)).chars().count(),
             MAX_PLAYER_CHARS

@@ -40,6 +40,7 @@ pub struct Listing {
 /// holds no saves; one that cannot be read is an error.
 pub fn list(dir: &Path) -> Result<Listing, Error> {
     let mut listing = Listing::default();
+    super::atomic::sweep_temps(dir);
     let paths = match save_files(dir) {
         Ok(p) => p,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(listing),
@@ -68,12 +69,21 @@ pub fn list(dir: &Path) -> Result<Listing, Error> {
     Ok(listing)
 }
 
-/// The `*.toml` files of `dir`, by name, without temporary files.
+/// The regular `*.toml` files of `dir`, by name, without temporary files
+/// (a FIFO or device named like a save is never opened by a listing).
 fn save_files(dir: &Path) -> io::Result<Vec<PathBuf>> {
+    let mut paths = toml_names(dir)?;
+    paths.retain(|p| crate::input::is_regular(p));
+    Ok(paths)
+}
+
+/// Every `*.toml` name in `dir` but temporary files, by name, whatever
+/// kind of file it is.
+fn toml_names(dir: &Path) -> io::Result<Vec<PathBuf>> {
     let mut paths: Vec<PathBuf> = fs::read_dir(dir)?
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| is_save_name(p) && p.is_file())
+        .filter(|p| is_save_name(p))
         .collect();
     paths.sort();
     Ok(paths)
@@ -85,28 +95,36 @@ fn save_files(dir: &Path) -> io::Result<Vec<PathBuf>> {
 pub fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
     paths
         .iter()
-        .flat_map(|p| match p.is_dir().then(|| save_files(p)) {
+        .flat_map(|p| match p.is_dir().then(|| toml_names(p)) {
             // In a folder, a scenario handed in beside the saves is not a
-            // failed save: only files that say they are saves count.
-            Some(Ok(files)) => files.into_iter().filter(|f| looks_like_save(f)).collect(),
+            // failed save; everything else is verified, so that an
+            // emptied, zeroed, cut or special file fails instead of
+            // vanishing from the count.
+            Some(Ok(files)) => files.into_iter().filter(|f| !is_scenario(f)).collect(),
             _ => vec![p.clone()],
         })
         .collect()
 }
 
-/// Whether a file declares a save format (`format = …`, or `version = …`
-/// for the oldest saves) at its top level. Unreadable files count, so that
-/// verification reports them.
-fn looks_like_save(path: &Path) -> bool {
-    let Ok(text) = std::fs::read_to_string(path) else {
-        return true;
+/// Whether a file is plainly a scenario: TOML with a top-level `id`, no
+/// save format version (`format`, or `version` for the oldest saves), and
+/// valid as a scenario — a save cut so that its `[scenario]` table's `id`
+/// comes first is not. Anything unreadable, empty or broken is not a
+/// scenario either, so verification reports it.
+fn is_scenario(path: &Path) -> bool {
+    let Ok(bytes) = crate::input::read(path, parse::MAX_BYTES) else {
+        return false;
     };
-    text.lines()
-        .take_while(|l| !l.trim_start().starts_with('['))
-        .any(|l| {
-            let l = l.trim_start();
-            l.starts_with("format") || l.starts_with("version")
-        })
+    let Some(table) = std::str::from_utf8(&bytes)
+        .ok()
+        .and_then(|t| t.parse::<toml::Table>().ok())
+    else {
+        return false;
+    };
+    table.contains_key("id")
+        && !table.contains_key("format")
+        && !table.contains_key("version")
+        && crate::scenario::parse(&bytes, "", "").is_ok()
 }
 
 fn is_save_name(path: &Path) -> bool {

@@ -31,6 +31,7 @@ pub fn upgrade(mut table: Table, from: u32) -> Result<Table, String> {
     while version < FORMAT {
         table = match version {
             0 => v0_to_v1(table)?,
+            1 => v1_to_v2(table),
             v => return Err(format!("no migration from format version {v}")),
         };
         version += 1;
@@ -91,6 +92,15 @@ fn v0_to_v1(mut t: Table) -> Result<Table, String> {
     Ok(t)
 }
 
+/// Format 1 → 2: the layout is the same. Format 2 adds `start` and
+/// `seal`, which an older file cannot have (so its player and date are
+/// not sealed: `verify` says so), and its `scenario.hash` is of the file's
+/// bytes, which verification compares with [`crate::scenario::Scenario::file_hash`].
+fn v1_to_v2(mut t: Table) -> Table {
+    t.insert("format".into(), Value::Integer(2));
+    t
+}
+
 /// A format-0 integer hash (u64 bits in an i64) as a format-1 hex string.
 fn hex(v: &Value, key: &str) -> Result<Value, String> {
     let i = v
@@ -136,7 +146,7 @@ answers = { price_war = "hold" }
         let save: Save = upgrade(table, 0)?
             .try_into()
             .map_err(|e: toml::de::Error| e.to_string())?;
-        assert_eq!(save.format, 1);
+        assert_eq!(save.format, FORMAT);
         assert_eq!(save.model_version, 1);
         assert_eq!(save.scenario.id, "electronics");
         assert_eq!(save.scenario.origin, "builtin:electronics");

@@ -2,7 +2,7 @@
 //! atomically, so a crash or a kill never costs a player their game;
 //! loaded by replay, so a save proves its own results to an instructor.
 //!
-//! - Start a game's save file: [`new_path`]; after every quarter: [`autosave`].
+//! - Start a game's save file: [`reserve`]; after every quarter: [`autosave`].
 //! - A headless run (`culturesim run --save FILE`): [`write_run`].
 //! - Continue a game: [`resume`] (or [`load`] for a finished one too).
 //! - The title screen's "continue" list: [`list()`].
@@ -68,7 +68,7 @@ pub use format::{
     clean_player,
 };
 pub use list::{Entry, Listing, expand, list};
-pub use name::{DEFAULT_DIR, file_name, new_path, saves_dir};
+pub use name::{DEFAULT_DIR, file_name, new_path, reserve, saves_dir};
 pub use parse::{Decoded, MAX_BYTES, decode, read};
 pub use text::{locate, not_found, printable, status, verify_line, verify_tally};
 pub use verify::{Loaded, Verifier};
@@ -85,7 +85,7 @@ pub fn write(path: &Path, save: &Save) -> Result<(), Error> {
         .map_err(|kind| Error::new(path, kind))
 }
 
-/// Saves `game` to `path` (normally from [`new_path`], or a resumed game's
+/// Saves `game` to `path` (normally from [`reserve`], or a resumed game's
 /// [`Loaded::path`]), creating the saves folder if needed. Call it after
 /// every quarter the player commits, and from the game's save command.
 pub fn autosave(path: &Path, scenario: &Scenario, player: &str, game: &Game) -> Result<(), Error> {

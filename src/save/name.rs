@@ -2,6 +2,8 @@
 //! time, with anything unsafe for a path removed, so that a class's saves
 //! can sit in one folder and sort by who and when.
 
+use std::fs::OpenOptions;
+use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 use toml::value::{Date, Datetime, Offset, Time};
@@ -35,7 +37,8 @@ pub fn file_name(player: &str, scenario_id: &str, at: SystemTime) -> String {
 }
 
 /// A path in `dir` for a new game's save that no file takes yet (a second
-/// game started in the same second gets `-2`, and so on).
+/// game started in the same second gets `-2`, and so on). Only a name:
+/// another process may take it first — a game uses [`reserve`].
 pub fn new_path(dir: &Path, player: &str, scenario_id: &str, at: SystemTime) -> PathBuf {
     let name = file_name(player, scenario_id, at);
     let stem = name.trim_end_matches(".toml");
@@ -46,6 +49,31 @@ pub fn new_path(dir: &Path, player: &str, scenario_id: &str, at: SystemTime) -> 
         n += 1;
     }
     path
+}
+
+/// Like [`new_path`], but the name is taken: the file is created empty
+/// with `O_EXCL` (`create_new`), so two games started in the same second —
+/// two processes sharing a saves folder — never get the same file. Write
+/// the first save over it at once ([`super::autosave`]); `dir` must exist.
+pub fn reserve(dir: &Path, player: &str, scenario_id: &str, at: SystemTime) -> io::Result<PathBuf> {
+    let name = file_name(player, scenario_id, at);
+    let stem = name.trim_end_matches(".toml");
+    for n in 1..10_000 {
+        let path = if n == 1 {
+            dir.join(&name)
+        } else {
+            dir.join(format!("{stem}-{n}.toml"))
+        };
+        match OpenOptions::new().write(true).create_new(true).open(&path) {
+            Ok(_) => return Ok(path),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(io::Error::new(
+        io::ErrorKind::AlreadyExists,
+        format!("every name from {name} to {stem}-9999.toml is taken"),
+    ))
 }
 
 /// Letters and digits (of any script) in lower case, everything else a
@@ -161,5 +189,29 @@ mod tests {
             "player_scenario_20261123-150207.toml"
         );
         assert!(file_name(&"a".repeat(500), "s", t).len() < 60);
+    }
+
+    #[test]
+    fn reserved_names_are_never_shared() {
+        let dir = std::env::temp_dir().join(format!("culturesim-reserve-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        assert!(std::fs::create_dir_all(&dir).is_ok());
+        let t = at(1_795_446_127);
+        // Threads racing as two processes would: every one gets its own.
+        let mut got: Vec<PathBuf> = std::thread::scope(|s| {
+            let handles: Vec<_> = (0..8)
+                .map(|_| s.spawn(|| reserve(&dir, "Ann", "x", t).ok()))
+                .collect();
+            handles
+                .into_iter()
+                .filter_map(|h| h.join().ok().flatten())
+                .collect()
+        });
+        got.sort();
+        got.dedup();
+        assert_eq!(got.len(), 8);
+        assert!(got.contains(&dir.join("ann_x_20261123-150207.toml")));
+        assert!(got.contains(&dir.join("ann_x_20261123-150207-8.toml")));
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }

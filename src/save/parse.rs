@@ -5,8 +5,7 @@
 use super::error::{Error, ErrorKind, Position};
 use super::format::{FORMAT, MAX_PLAYER_CHARS, Save};
 use super::migrate;
-use std::fs::File;
-use std::io::Read;
+use crate::input::InputError;
 use std::path::Path;
 
 /// The largest file read as a save. A 20-quarter save is a few kB; the
@@ -29,25 +28,12 @@ pub fn read(path: &Path) -> Result<Decoded, Error> {
 }
 
 fn read_bytes(path: &Path) -> Result<Vec<u8>, ErrorKind> {
-    let file = File::open(path)?;
-    // Size first, so that a huge file is never read; then read at most one
-    // byte past the limit in case the file grows meanwhile.
-    let size = file.metadata()?.len();
-    if size > MAX_BYTES {
-        return Err(ErrorKind::TooLarge {
-            size,
-            limit: MAX_BYTES,
-        });
-    }
-    let mut bytes = Vec::with_capacity(size as usize);
-    file.take(MAX_BYTES + 1).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > MAX_BYTES {
-        return Err(ErrorKind::TooLarge {
-            size: bytes.len() as u64,
-            limit: MAX_BYTES,
-        });
-    }
-    Ok(bytes)
+    // Only a regular file is opened (a FIFO or device would block or never
+    // end), and its size is checked before anything is read.
+    crate::input::read(path, MAX_BYTES).map_err(|e| match e {
+        InputError::TooLarge { size, limit } => ErrorKind::TooLarge { size, limit },
+        e => ErrorKind::Unreadable(e.into()),
+    })
 }
 
 /// Decodes the bytes of a save file.
@@ -56,10 +42,32 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, ErrorKind> {
         return Err(ErrorKind::Empty);
     }
     let text = as_text(bytes)?;
-    // The common case in one parse: a save in the current format.
+    // The common case in one parse: a save in the current format, or in
+    // format 1, whose layout is the same (so its errors keep positions).
     let direct = match toml::from_str::<Save>(text) {
+        Ok(mut save) if save.format == 1 => {
+            check(&save)?;
+            save.format = FORMAT;
+            return Ok(Decoded {
+                save,
+                read_format: 1,
+            });
+        }
         Ok(save) if save.format == FORMAT => {
             check(&save)?;
+            if save.start.is_none() || save.seal.is_none() {
+                let key = if save.start.is_none() {
+                    "start"
+                } else {
+                    "seal"
+                };
+                return Err(ErrorKind::Invalid {
+                    position: None,
+                    message: format!(
+                        "missing field `{key}`, which every save of format {FORMAT} has: the file was edited"
+                    ),
+                });
+            }
             return Ok(Decoded {
                 save,
                 read_format: FORMAT,
@@ -75,7 +83,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, ErrorKind> {
             supported: FORMAT,
         });
     }
-    let save = if version == i64::from(FORMAT) {
+    let save = if version == i64::from(FORMAT) || version == 1 {
         // `direct` failed: its error says where.
         direct.map_err(|e| invalid(text, &e))?
     } else {
@@ -144,8 +152,8 @@ fn check(save: &Save) -> Result<(), ErrorKind> {
     for (key, value, max) in fields {
         let problem = if value.trim().is_empty() {
             Some("is empty".to_string())
-        } else if value.chars().any(char::is_control) {
-            Some("holds control characters".to_string())
+        } else if crate::output::first_unsafe(value, false).is_some() {
+            Some("holds control or invisible characters".to_string())
         } else if value.chars().count() > max {
             Some(format!("is longer than {max} characters"))
         } else {

@@ -11,9 +11,9 @@ pub fn status(loaded: &Loaded) -> String {
     let save = &loaded.save;
     let state = loaded.game.state();
     let mut line = format!(
-        "{}, scenario '{}', seed {}, quarter {} of {}, {}, score {:.1}",
+        "{}, {}, seed {}, quarter {} of {}, {}, score {:.1}",
         save.player,
-        save.scenario.id,
+        scenario_used(loaded),
         save.seed,
         state.quarter,
         loaded.game.rules().quarters,
@@ -22,11 +22,31 @@ pub fn status(loaded: &Loaded) -> String {
     );
     if loaded.read_format < FORMAT {
         line.push_str(&format!(
-            " (format version {}, read as {FORMAT})",
+            " (format version {}, read as {FORMAT}; its player and date are not sealed)",
             loaded.read_format
         ));
     }
     line
+}
+
+/// Which scenario a save was replayed on, and its hash: the shipped one,
+/// or a file — and then plainly whether it is a shipped id's impostor.
+fn scenario_used(loaded: &Loaded) -> String {
+    let s = &loaded.scenario;
+    let hash = super::format::Hex64(s.content_hash);
+    if crate::scenario::is_shipped(s) {
+        return format!("shipped scenario '{}' (hash {hash})", s.id);
+    }
+    let given = if loaded.scenario_given {
+        ", given with --scenario"
+    } else {
+        ""
+    };
+    let mut text = format!("scenario '{}' from {} (hash {hash}{given})", s.id, s.origin);
+    if crate::scenario::is_shipped_id(&s.id) {
+        text.push_str(&format!(", NOT the shipped '{}'", s.id));
+    }
+    text
 }
 
 /// The line `culturesim verify` prints for one file: `PATH: OK: …` or
@@ -95,11 +115,10 @@ fn printable_lines(s: &str) -> String {
 }
 
 /// Text safe to print to a terminal: a file's contents can reach an error
-/// message, and an escape sequence in it must not reach the terminal.
+/// message, and an escape sequence in it must not reach the terminal. The
+/// output policy's one line form ([`crate::output::escape`]).
 pub fn printable(s: &str) -> String {
-    s.chars()
-        .map(|c| if c.is_control() { '?' } else { c })
-        .collect()
+    crate::output::escape(s).into_owned()
 }
 
 #[cfg(test)]
@@ -108,7 +127,8 @@ mod tests {
 
     #[test]
     fn control_characters_never_reach_the_terminal() {
-        assert_eq!(printable("a\x1b[2Jb\r\n"), "a?[2Jb??");
+        assert_eq!(printable("a\x1b[2Jb\r\n"), "a\\u{1b}[2Jb\\r\\n");
+        assert_eq!(printable("Ann\u{202e}x"), "Ann\\u{202e}x");
     }
 
     #[test]

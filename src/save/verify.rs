@@ -21,6 +21,9 @@ pub struct Loaded {
     /// The format version of the file (below [`super::FORMAT`] if migrated).
     pub read_format: u32,
     pub scenario: Scenario,
+    /// Whether the scenario was named by the instructor (`verify
+    /// --scenario FILE`) rather than found by the save's own reference.
+    pub scenario_given: bool,
     /// The game after the last recorded quarter, ready to continue.
     pub game: Game,
 }
@@ -34,9 +37,9 @@ impl Loaded {
     /// Writes the game as it now stands back to its file, atomically (call
     /// after every quarter of a resumed game).
     pub fn autosave(&self) -> Result<(), Error> {
-        let mut save = super::Save::from_game(&self.scenario, &self.save.player, &self.game);
         // A branch stays a branch however far it is played.
-        save.branch = self.save.branch.clone();
+        let save = super::Save::from_game(&self.scenario, &self.save.player, &self.game)
+            .with_branch(self.save.branch.clone());
         super::write_creating_folder(&self.path, &save)
     }
 }
@@ -50,6 +53,10 @@ type Loader = fn(&str) -> Result<Scenario, String>;
 pub struct Verifier {
     /// Scenario by the id or path it was loaded from; errors are kept too.
     scenarios: BTreeMap<String, Result<Scenario, String>>,
+    /// Scenarios named explicitly: they alone are used for their id.
+    given: BTreeMap<String, Scenario>,
+    /// Hand-ins: a file claiming a shipped id is refused unless given.
+    hand_ins: bool,
     load: Loader,
 }
 
@@ -57,6 +64,8 @@ impl Default for Verifier {
     fn default() -> Self {
         Verifier {
             scenarios: BTreeMap::new(),
+            given: BTreeMap::new(),
+            hand_ins: false,
             load: |id_or_path| scenario::load(id_or_path).map_err(|e| e.to_string()),
         }
     }
@@ -67,10 +76,21 @@ impl Verifier {
         Verifier::default()
     }
 
-    /// Makes `scenario` known by its id, ahead of the shipped ones: for a
-    /// scenario built in code, or one an instructor names explicitly.
+    /// For saves handed in (`culturesim verify`): a scenario file found by
+    /// the save's reference that claims a shipped scenario's id but is not
+    /// it is not trusted unless named with [`Verifier::add_scenario`]. A
+    /// player's own game (resume, the continue list) may be played on an
+    /// edited copy, and says so in its status.
+    pub fn for_hand_ins(mut self) -> Verifier {
+        self.hand_ins = true;
+        self
+    }
+
+    /// Makes `scenario` the one used for saves of its id, instead of the
+    /// shipped one or a file the save names: for a scenario built in code,
+    /// or one an instructor names (`verify --scenario FILE`).
     pub fn add_scenario(&mut self, scenario: Scenario) {
-        self.scenarios.insert(scenario.id.clone(), Ok(scenario));
+        self.given.insert(scenario.id.clone(), scenario);
     }
 
     /// Reads the save at `path` and replays it.
@@ -111,7 +131,22 @@ impl Verifier {
                 current: MODEL_VERSION,
             });
         }
-        let scenario = self.scenario(&save, path)?;
+        // Saves before format 2 recorded the hash of the file's bytes.
+        let canonical = read_format >= 2;
+        let (scenario, scenario_given) = self.scenario(&save, path, canonical)?;
+        if self.hand_ins
+            && !scenario_given
+            && scenario::is_shipped_id(&scenario.id)
+            && !scenario::is_shipped(&scenario)
+        {
+            let shipped = scenario::load(&scenario.id).map_or(0, |s| s.content_hash);
+            return Err(ErrorKind::NotShipped {
+                id: scenario.id.clone(),
+                file: scenario.origin.clone(),
+                found: scenario.content_hash,
+                shipped,
+            });
+        }
         if scenario.lock_seed && save.seed != scenario.seed {
             return Err(ErrorKind::SeedNotLocked {
                 id: scenario.id.clone(),
@@ -119,15 +154,35 @@ impl Verifier {
                 locked: scenario.seed,
             });
         }
+        if let Some(start) = save.start {
+            let replayed = Game::new(scenario.rules.clone(), save.seed)
+                .state()
+                .checksum();
+            if replayed != start.0 {
+                return Err(ErrorKind::SeedEdited { seed: save.seed });
+            }
+        }
         let game = replay_log(&scenario, &save)?;
+        // A log cut short (for replay and branching) has no summary and no
+        // seal that could match; its quarters' checksums still hold it.
         if summary {
             check_summary(&save, &game)?;
+            if let Some(recorded) = save.seal {
+                let found = save.seal();
+                if found != recorded {
+                    return Err(ErrorKind::Seal {
+                        recorded: recorded.to_string(),
+                        found: found.to_string(),
+                    });
+                }
+            }
         }
         Ok(Loaded {
             path: path.to_path_buf(),
             save,
             read_format,
             scenario,
+            scenario_given,
             game,
         })
     }
@@ -136,8 +191,31 @@ impl Verifier {
     /// A shipped scenario is found by id. One loaded from a file is looked
     /// for where it was, then beside the save (students hand in both), then
     /// among the shipped ones.
-    fn scenario(&mut self, save: &Save, path: &Path) -> Result<Scenario, ErrorKind> {
+    fn scenario(
+        &mut self,
+        save: &Save,
+        path: &Path,
+        canonical: bool,
+    ) -> Result<(Scenario, bool), ErrorKind> {
         let r = &save.scenario;
+        let hash = |s: &Scenario| {
+            Hex64(if canonical {
+                s.content_hash
+            } else {
+                s.file_hash
+            })
+        };
+        if let Some(s) = self.given.get(&r.id) {
+            if hash(s) == r.hash {
+                return Ok((s.clone(), true));
+            }
+            return Err(ErrorKind::ScenarioChanged {
+                id: r.id.clone(),
+                origin: s.origin.clone(),
+                recorded: r.hash.to_string(),
+                found: hash(s).to_string(),
+            });
+        }
         let mut candidates = Vec::new();
         if !r.origin.starts_with("builtin:") {
             candidates.push(r.origin.clone());
@@ -158,9 +236,9 @@ impl Verifier {
                 .entry(candidate.clone())
                 .or_insert_with(|| load(candidate));
             match loaded {
-                Ok(s) if s.id == r.id && Hex64(s.content_hash) == r.hash => return Ok(s.clone()),
+                Ok(s) if s.id == r.id && hash(s) == r.hash => return Ok((s.clone(), false)),
                 Ok(s) if s.id == r.id => {
-                    changed.get_or_insert_with(|| (s.origin.clone(), Hex64(s.content_hash)));
+                    changed.get_or_insert_with(|| (s.origin.clone(), hash(s)));
                 }
                 Ok(s) => tried.push(format!("{candidate} (holds scenario '{}')", s.id)),
                 Err(_) => tried.push(candidate.clone()),
@@ -279,10 +357,12 @@ mod tests {
 
     fn save_of(origin: &str, hash: u64) -> Save {
         Save {
-            format: 1,
+            format: 2,
             model_version: MODEL_VERSION,
             seed: 1,
             player: "Ann".into(),
+            start: None,
+            seal: None,
             scenario: ScenarioRef {
                 id: "custom".into(),
                 title: "Custom".into(),
@@ -306,8 +386,8 @@ mod tests {
             load: files,
             ..Verifier::default()
         };
-        v.scenario(&save_of(origin, hash), Path::new(save_path))
-            .map(|s| s.origin)
+        v.scenario(&save_of(origin, hash), Path::new(save_path), true)
+            .map(|(s, _)| s.origin)
             .map_err(|e| e.to_string())
     }
 

@@ -20,7 +20,8 @@ pub fn check(files: &[PathBuf]) -> Output {
     for file in files {
         match load_file(file) {
             Ok(s) => {
-                let line = format!("{}: ok ({})\n", file.display(), describe(&s));
+                let file = crate::output::escape(&file.display().to_string()).into_owned();
+                let line = format!("{file}: ok ({})\n", describe(&s));
                 out.stdout.push_str(&line);
             }
             Err(e) => {
@@ -81,9 +82,10 @@ pub fn list(dir: &Path) -> Output {
     rows.extend(shipped.iter().map(|s| row(s, "shipped".into())));
     let mut broken = String::new();
     for f in &found {
-        let path = f.path.display();
+        // A file name is anyone's text: escaped before it is measured.
+        let path = crate::output::escape(&f.path.display().to_string()).into_owned();
         match &f.result {
-            Ok(s) => rows.push(row(s, path.to_string())),
+            Ok(s) => rows.push(row(s, path)),
             Err(e) => {
                 let n = e.problems().len();
                 let what = if n == 0 {

@@ -182,15 +182,15 @@ pub(crate) fn expect(
         }
     };
     let plan = f.text("plan").filter(|_| known)?.to_string();
-    if let Versus::Plan(other) = &versus {
-        if *other == plan {
-            c.report(
-                f.offset_of("versus"),
-                &f.path_of("versus"),
-                format!("compares {plan} with itself"),
-                "name another reference plan, or compare with a number (value = …)".into(),
-            );
-        }
+    if let Versus::Plan(other) = &versus
+        && *other == plan
+    {
+        c.report(
+            f.offset_of("versus"),
+            &f.path_of("versus"),
+            format!("compares {plan} with itself"),
+            "name another reference plan, or compare with a number (value = …)".into(),
+        );
     }
     let metric = Metric::from_key(f.text("metric")?)?;
     let compare = match f.text("compare") {

@@ -10,11 +10,13 @@ pub mod command;
 mod content;
 mod error;
 mod expect;
+mod hash;
 mod message;
 mod parse;
 mod plans;
 pub mod schema;
 pub mod spec;
+mod stacking;
 mod suggest;
 mod text;
 mod tree;
@@ -23,13 +25,12 @@ mod walk;
 pub use builtin::{DEFAULT_ID, check_shipped};
 pub use error::{Error, Problem};
 pub use expect::{Compare, ExpectRule, Metric, Versus};
+pub use hash::canonical_hash;
 pub use parse::parse;
 pub use plans::ScenarioPlan;
 pub use suggest::did_you_mean;
 
 use crate::sim::Rules;
-use std::fs::File;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -54,8 +55,12 @@ pub struct Scenario {
     pub expect: Vec<ExpectRule>,
     /// The scenario's own plans, played by the lab beside the reference plans.
     pub plans: Vec<ScenarioPlan>,
-    /// A hash of the scenario file's bytes: saves record it to detect changes.
+    /// The hash of the parsed, canonical scenario ([`canonical_hash`]):
+    /// saves record it, so any change to what is played is detected while
+    /// comments and spacing are not.
     pub content_hash: u64,
+    /// The hash of the file's bytes, which saves before format 2 recorded.
+    pub file_hash: u64,
     /// Where the scenario came from: `builtin:ID` or a file path.
     pub origin: String,
 }
@@ -75,6 +80,7 @@ impl Scenario {
             expect: Vec::new(),
             plans: Vec::new(),
             content_hash: 0,
+            file_hash: 0,
             origin: "builtin:reference".into(),
         }
     }
@@ -108,15 +114,10 @@ pub fn load_file(path: &Path) -> Result<Scenario, Error> {
         path: name.clone(),
         source,
     };
-    let mut bytes = Vec::new();
-    // Read one byte past the limit, so a huge file (or a device) is
-    // refused by the size check instead of filling memory.
-    File::open(path)
-        .and_then(|f| {
-            f.take(spec::MAX_FILE_BYTES as u64 + 1)
-                .read_to_end(&mut bytes)
-        })
-        .map_err(read)?;
+    // A FIFO or a device is refused without blocking, a huge file
+    // without being read.
+    let bytes =
+        crate::input::read(path, spec::MAX_FILE_BYTES as u64).map_err(|e| read(e.into()))?;
     parse(&bytes, &name, &name)
 }
 
@@ -135,7 +136,7 @@ pub fn find_in(dir: &Path) -> Vec<Found> {
     };
     let mut paths: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "toml"))
+        .filter(|p| crate::input::is_regular(p) && p.extension().is_some_and(|x| x == "toml"))
         .collect();
     paths.sort();
     paths
@@ -150,6 +151,19 @@ pub fn find_in(dir: &Path) -> Vec<Found> {
 /// The scenario files in `./scenarios`, for the title screen.
 pub fn find_local() -> Vec<Found> {
     find_in(Path::new("scenarios"))
+}
+
+/// Whether `scenario` is a shipped one: a shipped id with the shipped
+/// content (a copy with the same id and other content is not).
+pub fn is_shipped(scenario: &Scenario) -> bool {
+    builtin::all()
+        .iter()
+        .any(|s| s.id == scenario.id && s.content_hash == scenario.content_hash)
+}
+
+/// Whether `id` is the id of a shipped scenario.
+pub fn is_shipped_id(id: &str) -> bool {
+    builtin::all().iter().any(|s| s.id == id)
 }
 
 /// A stable 64-bit FNV-1a hash of a file's bytes: the same on every

@@ -56,6 +56,14 @@ pub fn parse(bytes: &[u8], file: &str, origin: &str) -> Result<Scenario, Error> 
     let fields = checker.table(root.get_ref(), 0, "", SCENARIO);
     let built = build(&fields, &mut checker);
     let mut problems = checker.problems;
+    if problems.is_empty() {
+        // Effects that could stack to overflow, placed at the worst source.
+        for s in super::stacking::check(&built.rules) {
+            let id = s.worst.split(':').next().unwrap_or_default();
+            let offset = text.find(&format!("\"{id}\"")).unwrap_or(0);
+            problems.push(lines.problem(offset, "", s.message(), Some(s.help())));
+        }
+    }
     if !problems.is_empty() {
         problems.sort_by_key(|p| p.offset);
         return Err(invalid(problems));
@@ -71,7 +79,8 @@ pub fn parse(bytes: &[u8], file: &str, origin: &str) -> Result<Scenario, Error> 
         rules: Arc::new(built.rules),
         expect: built.expect,
         plans: built.plans,
-        content_hash: content_hash(bytes),
+        content_hash: super::canonical_hash(text),
+        file_hash: content_hash(bytes),
         origin: origin.to_string(),
     })
 }

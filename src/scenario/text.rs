@@ -1,30 +1,18 @@
 //! Checks on text from scenario files. Text ends up on players' terminals,
 //! so it may not carry control characters (an escape sequence could
-//! repaint or retitle the screen), and ids must be plain words that plans,
+//! repaint or retitle the screen) or invisible ones (they garble layout), and ids must be plain words that plans,
 //! saves and the command line can name.
 
 /// The longest id accepted.
 pub const MAX_ID_LEN: usize = 40;
 
-/// The first character a terminal could act on, with its position
-/// (0-based, in characters). Line breaks are allowed only when `multiline`.
+/// The first character a terminal could act on or that would hide in
+/// the text, with its position (0-based, in characters): the output
+/// policy's rule ([`crate::output::first_unsafe`]), so that what a check
+/// refuses and what a terminal would escape are the same characters.
+/// Line breaks are allowed only when `multiline`.
 pub fn forbidden_char(text: &str, multiline: bool) -> Option<(usize, char)> {
-    text.chars()
-        .enumerate()
-        .find(|(_, c)| is_forbidden(*c, multiline))
-}
-
-fn is_forbidden(c: char, multiline: bool) -> bool {
-    match c {
-        '\t' => false,
-        '\n' => !multiline,
-        // C0 controls (ESC included), DEL and the C1 controls.
-        '\0'..='\u{1f}' | '\u{7f}'..='\u{9f}' => true,
-        // Bidirectional overrides and isolates: they make text read
-        // differently from how it is stored.
-        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => true,
-        _ => false,
-    }
+    crate::output::first_unsafe(text, multiline)
 }
 
 /// A name for a forbidden character, for messages.
@@ -35,7 +23,16 @@ pub fn describe_char(c: char) -> String {
         '\u{1b}' => Some("an escape character"),
         '\0' => Some("a NUL character"),
         '\u{7f}' => Some("a DEL character"),
-        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => Some("a text-direction control"),
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{61c}' => {
+            Some("a text-direction control")
+        }
+        '\u{200b}'..='\u{200d}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{ad}' => {
+            Some("an invisible character")
+        }
+        '\u{2028}' | '\u{2029}' => Some("a Unicode line or paragraph separator"),
+        '\u{e0000}'..='\u{e007f}' => Some("an invisible TAG character"),
+        c if crate::output::is_combining(c) => Some("one combining mark too many in a row"),
+        c if !c.is_control() => Some("an invisible formatting character"),
         _ => None,
     };
     let code = format!("U+{:04X}", u32::from(c));
@@ -98,12 +95,20 @@ mod tests {
         assert_eq!(forbidden_char("x\u{7f}", true), Some((1, '\u{7f}')));
         assert_eq!(forbidden_char("\u{202e}abc", true), Some((0, '\u{202e}')));
         assert_eq!(forbidden_char("café – ok “quotes”", false), None);
+        // Invisible and layout-breaking characters (issue 9, L4).
+        assert_eq!(forbidden_char("a\u{200b}b", false), Some((1, '\u{200b}')));
+        assert_eq!(forbidden_char("a\u{200f}b", false), Some((1, '\u{200f}')));
+        assert_eq!(forbidden_char("a\u{2028}b", true), Some((1, '\u{2028}')));
+        assert_eq!(forbidden_char("a\u{e0041}", true), Some((1, '\u{e0041}')));
+        let flood = format!("z{}", "\u{301}".repeat(50));
+        assert_eq!(forbidden_char(&flood, true), Some((5, '\u{301}')));
     }
 
     #[test]
     fn characters_are_named() {
         assert_eq!(describe_char('\u{1b}'), "an escape character (U+001B)");
         assert_eq!(describe_char('\u{7}'), "the control character U+0007");
+        assert_eq!(describe_char('\u{200b}'), "an invisible character (U+200B)");
     }
 
     #[test]

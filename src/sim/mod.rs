@@ -2,7 +2,10 @@
 //! to (next state, quarter report). No file system, clock, environment or
 //! terminal in here, and only `+ − × ÷`, `sqrt` and comparisons on floats,
 //! so that the same seed and decisions give the same bits everywhere
-//! (DESIGN.md §3). `tests/sim_purity.rs` keeps it that way.
+//! (DESIGN.md §3). `tests/sim_purity.rs` keeps it that way, and so does
+//! clippy: the types and methods `clippy.toml` lists are denied in here.
+
+#![deny(clippy::disallowed_types, clippy::disallowed_methods)]
 
 mod advance;
 mod book;

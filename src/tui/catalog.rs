@@ -30,8 +30,11 @@ pub fn gather(folder: &Path) -> Catalog {
         .collect();
     files.sort();
     for path in files {
-        let shown = path.display().to_string();
-        match scenario::load(&shown) {
+        let file = path.display().to_string();
+        // A file name is anyone's text: escaped before it is drawn. The
+        // loader opens regular files only, so a FIFO here cannot hang.
+        let shown = crate::output::escape(&file).into_owned();
+        match scenario::load(&file) {
             // The shipped file itself, found in ./scenarios: already listed.
             Ok(s)
                 if catalog
@@ -47,7 +50,7 @@ pub fn gather(folder: &Path) -> Catalog {
             Ok(s) => catalog.scenarios.push(s),
             Err(e) => {
                 let reason = e.to_string();
-                let first = reason.lines().next().unwrap_or("").to_string();
+                let first = crate::output::escape(reason.lines().next().unwrap_or("")).into_owned();
                 catalog.problems.push(format!("{shown}: {first}"));
             }
         }

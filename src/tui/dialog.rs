@@ -36,11 +36,11 @@ pub(super) fn overlay_update(app: &mut App, overlay: Overlay, msg: Message) -> C
             }
             _ => {}
         },
-        Overlay::Quit => {
-            if matches!(msg, Message::Back) {
-                app.overlay = None;
-            }
-        }
+        Overlay::Quit => match msg {
+            Message::Back => app.overlay = None,
+            Message::RetrySave => return Command::Autosave,
+            _ => {}
+        },
         Overlay::Commit => match msg {
             Message::Back => app.overlay = None,
             Message::Confirm => return super::update::commit(app),

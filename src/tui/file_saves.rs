@@ -36,6 +36,20 @@ impl FileSaves {
         }
     }
 
+    /// A file of its own for a new game, reserved so that no other game
+    /// (another process sharing the folder) can take it.
+    fn reserve(&self, scenario: &Scenario, player: &str) -> Result<PathBuf, String> {
+        let fail = |e: std::io::Error| {
+            save::printable(&format!(
+                "{}: cannot create the save: {e}",
+                self.dir.display()
+            ))
+        };
+        std::fs::create_dir_all(&self.dir).map_err(fail)?;
+        let player = save::clean_player(player);
+        save::reserve(&self.dir, &player, &scenario.id, SystemTime::now()).map_err(fail)
+    }
+
     /// Goes on saving a resumed game to the file it was loaded from.
     pub fn continuing(mut self, path: PathBuf) -> FileSaves {
         // A branch stays a branch in every autosave.
@@ -55,21 +69,25 @@ impl Saves for FileSaves {
         // Quarter 1 is a new game: it gets a file of its own, never one
         // that an earlier game of the session wrote.
         let fresh_branch = std::mem::take(&mut self.fresh_branch);
+        let mut reserved = false;
         if (game.state().quarter <= 1 && !fresh_branch) || self.current.is_none() {
-            self.current = Some(save::new_path(
-                &self.dir,
-                player,
-                &scenario.id,
-                SystemTime::now(),
-            ));
+            self.current = Some(self.reserve(scenario, player)?);
             self.branch = None;
+            reserved = true;
         }
         let Some(path) = &self.current else {
             return Ok(());
         };
-        let mut s = save::Save::from_game(scenario, player, game);
-        s.branch = self.branch.clone();
-        save::write_creating_folder(path, &s).map_err(|e| save::printable(&e.to_string()))
+        let s = save::Save::from_game(scenario, player, game).with_branch(self.branch.clone());
+        let result =
+            save::write_creating_folder(path, &s).map_err(|e| save::printable(&e.to_string()));
+        if result.is_err() && reserved {
+            // An empty reserved file is no save: give the name back, and
+            // take a new one at the next try.
+            let _ = std::fs::remove_file(path);
+            self.current = None;
+        }
+        result
     }
 
     fn branched(&mut self, at: u32, game: &Game) -> Result<(), String> {

@@ -14,6 +14,8 @@ pub enum Message {
     Quit,
     /// Ask whether to quit.
     AskQuit,
+    /// In the quit dialog after a failed autosave: try saving again.
+    RetrySave,
     /// Ctrl-Z: hand the terminal back to the shell until resumed.
     Suspend,
     /// Open or close the help.
@@ -119,16 +121,18 @@ pub fn from_key(app: &App, key: KeyEvent) -> Option<Message> {
         _ => {}
     }
     match &app.overlay {
-        Some(overlay) => overlay_key(overlay, key),
+        Some(overlay) => overlay_key(overlay, key, save_failed(app)),
         None => screen_key(app, key),
     }
 }
 
-fn overlay_key(overlay: &Overlay, key: KeyEvent) -> Option<Message> {
+fn overlay_key(overlay: &Overlay, key: KeyEvent, save_failed: bool) -> Option<Message> {
     use KeyCode::*;
     let m = match (overlay, key.code) {
-        // Only y quits: Enter, a habit after every other dialog, must
-        // never throw a quarter's decisions away.
+        // Only y quits: Enter or q, a habit after every other dialog,
+        // must never throw a quarter's decisions away. After a failed
+        // autosave, r tries the save again.
+        (Overlay::Quit, Char('r' | 'R')) if save_failed => Message::RetrySave,
         (Overlay::Quit, Char('y' | 'Y')) => Message::Quit,
         (Overlay::Quit, Char('n' | 'N') | Esc) => Message::Back,
         (Overlay::Name, Enter) => Message::Confirm,
@@ -288,4 +292,11 @@ fn title_key(field: TitleField, key: KeyEvent) -> Option<Message> {
 
 fn digit(c: char) -> u8 {
     c.to_digit(10).map_or(0, |d| d as u8)
+}
+
+/// Whether the game in progress failed its latest autosave.
+fn save_failed(app: &App) -> bool {
+    app.session
+        .as_ref()
+        .is_some_and(|s| s.save_problem.is_some())
 }

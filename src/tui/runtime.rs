@@ -4,9 +4,11 @@
 //!
 //! The terminal is always given back: on quit and on error here, on panic
 //! by the hook `ratatui::try_init` installs, on SIGTERM/SIGHUP/SIGINT/
-//! SIGQUIT by a watcher thread, and around Ctrl-Z (raw mode turns it into
-//! a key, so we restore, stop ourselves with SIGTSTP and set up again when
-//! the shell resumes us).
+//! SIGQUIT by a watcher thread, and around a stop: Ctrl-Z (raw mode turns
+//! it into a key, which raises SIGTSTP) and an external `kill -TSTP` take
+//! the same path — the watcher restores the terminal and stops the
+//! process; on SIGCONT it takes the terminal back and asks for a full
+//! redraw (SIGWINCH wakes the event loop).
 
 use super::app::App;
 use super::message::{self, Message};
@@ -20,6 +22,10 @@ use crossterm::{cursor, execute, terminal};
 use ratatui::DefaultTerminal;
 use ratatui::layout::Rect;
 use std::io;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Set by the watcher after a continue: the screen must be drawn anew.
+static REDRAW: AtomicBool = AtomicBool::new(false);
 
 /// Runs the app in the terminal until the player quits.
 pub fn run(mut app: App, saves: &mut dyn Saves) -> io::Result<()> {
@@ -55,6 +61,10 @@ fn event_loop(
         },
     );
     while app.running {
+        if REDRAW.swap(false, Ordering::Relaxed) {
+            // Whatever the shell drew is on the other screen.
+            term.clear()?;
+        }
         term.draw(|frame| view::draw(frame, app, theme))?;
         let msg = match event::read()? {
             Event::Key(key) => message::from_key(app, key),
@@ -123,39 +133,70 @@ pub fn restore() {
     );
 }
 
-/// Ctrl-Z: restore the terminal, stop until `fg`, then take it back.
-fn suspend(term: &mut DefaultTerminal) -> io::Result<()> {
-    restore();
-    #[cfg(unix)]
-    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+/// Takes the terminal back after a stop: raw mode, the game's screen.
+fn take_back() -> io::Result<()> {
     terminal::enable_raw_mode()?;
     execute!(
         io::stdout(),
         EnterAlternateScreen,
         EnableMouseCapture,
         cursor::Hide
-    )?;
+    )
+}
+
+/// Ctrl-Z: stop as an external SIGTSTP would (the watcher restores the
+/// terminal first and takes it back on SIGCONT).
+fn suspend(term: &mut DefaultTerminal) -> io::Result<()> {
+    #[cfg(unix)]
+    if WATCHING.load(Ordering::Relaxed) {
+        return signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
+    }
+    // No watcher: do it here.
+    restore();
+    #[cfg(unix)]
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    take_back()?;
     // Whatever the shell drew is on the other screen; draw everything anew.
     term.clear()
 }
 
+/// Whether the watcher thread runs (and so handles SIGTSTP).
+static WATCHING: AtomicBool = AtomicBool::new(false);
+
 /// On SIGTERM, SIGHUP, SIGINT or SIGQUIT: restore the terminal and exit
 /// with 128 + the signal's number, as a shell would report it. Committed
-/// quarters are already autosaved.
+/// quarters are already autosaved. On SIGTSTP: restore, then stop; on
+/// SIGCONT: take the terminal back and redraw.
 fn watch_signals() {
     #[cfg(unix)]
     {
-        use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
-        let Ok(mut signals) =
-            signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])
-        else {
+        use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGWINCH};
+        let Ok(mut signals) = signal_hook::iterator::Signals::new([
+            SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT,
+        ]) else {
             // Without the watcher the panic hook and quit still restore.
             return;
         };
+        WATCHING.store(true, Ordering::Relaxed);
         std::thread::spawn(move || {
-            if let Some(sig) = signals.forever().next() {
-                restore();
-                std::process::exit(128 + sig);
+            for sig in signals.forever() {
+                match sig {
+                    SIGTSTP => {
+                        restore();
+                        // The default action of SIGTSTP: stop, until SIGCONT.
+                        let _ = signal_hook::low_level::emulate_default_handler(SIGTSTP);
+                    }
+                    SIGCONT => {
+                        let _ = take_back();
+                        REDRAW.store(true, Ordering::Relaxed);
+                        // Wakes the event loop, blocked reading a key.
+                        let _ = signal_hook::low_level::raise(SIGWINCH);
+                    }
+                    _ => {
+                        restore();
+                        std::process::exit(128 + sig);
+                    }
+                }
             }
         });
     }

@@ -185,6 +185,8 @@ pub const DEBRIEF_CHARTS: [&str; 6] = [
 pub const QUIT_TITLE: &str = "Quit?";
 pub const QUIT_SAVED: &str = "Every committed quarter is saved; continue it from the title screen.";
 pub const QUIT_UNSAVED: &str = "This game is not saved: quitting ends it.";
+pub const QUIT_SAVE_FAILED: &str = "The last autosave FAILED, so the latest quarters are not saved: quitting now loses them. Free disk space or fix the folder's permissions, then retry.";
+pub const QUIT_FAILED_KEYS: &str = "r: retry saving   y: quit anyway   n: keep playing";
 pub const QUIT_IDLE: &str = "Leave culturesim?";
 pub const QUIT_KEYS: &str = "y: quit   n or Esc: keep playing";
 

@@ -157,6 +157,7 @@ fn title_update(app: &mut App, msg: Message) -> Command {
         Message::Char(c)
             if t.field == TitleField::Player
                 && !c.is_control()
+                && !crate::output::is_hidden(c)
                 && t.player.chars().count() < text::PLAYER_MAX =>
         {
             t.player.push(c);

@@ -94,16 +94,17 @@ pub fn decisions(rules: &Rules, state: &State, q: u32) -> Decisions {
         ..Decisions::default()
     };
     // The last initiative: the test scenario's own, added after the shipped ones.
-    if let Some((i, def)) = rules.initiatives.iter().enumerate().next_back() {
-        if state.cooldowns.get(i) == Some(&0) && q % 3 == 1 {
-            d.initiatives.push(def.id.clone());
-        }
+    if let Some((i, def)) = rules.initiatives.iter().enumerate().next_back()
+        && state.cooldowns.get(i) == Some(&0)
+        && q % 3 == 1
+    {
+        d.initiatives.push(def.id.clone());
     }
     for p in &state.pending {
-        if let Some(def) = rules.dilemmas.get(usize::from(*p)) {
-            if let Some(c) = def.choices.last() {
-                d.answers.insert(def.id.clone(), c.id.clone());
-            }
+        if let Some(def) = rules.dilemmas.get(usize::from(*p))
+            && let Some(c) = def.choices.last()
+        {
+            d.answers.insert(def.id.clone(), c.id.clone());
         }
     }
     if d.validate(rules, state).is_ok() {

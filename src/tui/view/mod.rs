@@ -112,6 +112,7 @@ impl Widget for AppView<'_> {
                     .as_ref()
                     .filter(|s| !s.game.is_over() && app.screen != Screen::Title)
                     .map(|_| app.autosaves),
+                problem: app.session.as_ref().and_then(|s| s.save_problem.as_deref()),
                 theme,
             }
             .render(body, buf),

@@ -74,20 +74,24 @@ impl Widget for HelpView {
 }
 
 /// Quit? y/n.
-pub struct QuitView {
+pub struct QuitView<'a> {
     /// Whether the game in progress is autosaved (`None`: no game).
     pub saved: Option<bool>,
+    /// Why the latest autosave failed, if it did: never claim it is saved.
+    pub problem: Option<&'a str>,
     pub theme: Theme,
 }
 
-impl Widget for QuitView {
+impl Widget for QuitView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let r = popup(area, 60, 6, buf);
+        let failed = self.saved == Some(true) && self.problem.is_some();
+        let r = popup(area, 60, if failed { 10 } else { 6 }, buf);
         let block = panel(text::QUIT_TITLE, self.theme, true);
         let inner = block.inner(r);
         block.render(r, buf);
         let what = match self.saved {
             None => text::QUIT_IDLE,
+            Some(true) if failed => text::QUIT_SAVE_FAILED,
             Some(true) => text::QUIT_SAVED,
             Some(false) => text::QUIT_UNSAVED,
         };
@@ -95,8 +99,21 @@ impl Widget for QuitView {
             .into_iter()
             .map(Line::from)
             .collect();
+        if let Some(problem) = self.problem.filter(|_| failed) {
+            let problem = crate::output::escape(problem);
+            out.extend(
+                wrap(&problem, usize::from(inner.width))
+                    .into_iter()
+                    .map(Line::from),
+            );
+        }
         out.push(Line::from(""));
-        out.push(Line::styled(text::QUIT_KEYS, self.theme.key()));
+        let keys = if failed {
+            text::QUIT_FAILED_KEYS
+        } else {
+            text::QUIT_KEYS
+        };
+        out.push(Line::styled(keys, self.theme.key()));
         lines(inner, buf, out);
     }
 }
