@@ -6,6 +6,8 @@
 //! - [`sim`]: the pure model — stocks, flows, delays, events and the why ledger;
 //! - [`scenario`]: scenario TOML → validated [`scenario::Scenario`], with errors
 //!   that say where and how to fix;
+//! - [`diag`]: diagnostics for every file read — one type, one line:column,
+//!   one rustc-style renderer, and the reading of BOM and CRLF text;
 //! - [`plan`]: decision logs written by hand for headless runs;
 //! - [`report`]: pure functions from a run's history to tables, CSV and JSON;
 //! - [`save`]: decision logs of played games — written atomically, loaded
@@ -18,6 +20,7 @@
 
 pub mod cli;
 pub mod command;
+pub mod diag;
 pub mod lab;
 pub mod plan;
 pub mod report;

@@ -40,9 +40,9 @@ pub fn dispatch(cli: Cli) -> Result<(), Failure> {
         Some(Command::Scenario(ScenarioCommand::List)) => {
             finish(scenario::command::list(Path::new("scenarios")))
         }
-        Some(Command::Scenario(ScenarioCommand::Check { files })) => {
-            finish(scenario::command::check(&files))
-        }
+        Some(Command::Scenario(ScenarioCommand::Check { files })) => finish(
+            scenario::command::check_styled(&files, crate::diag::color_for_stderr()),
+        ),
         Some(Command::Scenario(ScenarioCommand::Schema)) => {
             print!("{}", scenario::schema::schema_text());
             Ok(())

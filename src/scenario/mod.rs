@@ -10,6 +10,7 @@ pub mod command;
 mod content;
 mod error;
 mod expect;
+mod headers;
 mod message;
 mod parse;
 mod plans;
@@ -21,9 +22,9 @@ mod tree;
 mod walk;
 
 pub use builtin::{DEFAULT_ID, check_shipped};
-pub use error::{Error, Problem};
+pub use error::{Error, Problem, Warnings};
 pub use expect::{Compare, ExpectRule, Metric, Versus};
-pub use parse::parse;
+pub use parse::{parse, parse_with_warnings};
 pub use plans::ScenarioPlan;
 pub use suggest::did_you_mean;
 
@@ -103,21 +104,29 @@ pub fn load(id_or_path: &str) -> Result<Scenario, Error> {
 
 /// Loads a scenario file.
 pub fn load_file(path: &Path) -> Result<Scenario, Error> {
+    load_file_with_warnings(path).map(|(s, _)| s)
+}
+
+/// Loads a scenario file, with its warnings.
+pub fn load_file_with_warnings(path: &Path) -> Result<(Scenario, Warnings), Error> {
     let name = path.display().to_string();
     let read = |source| Error::Read {
         path: name.clone(),
         source,
     };
     let mut bytes = Vec::new();
+    let mut size = 0;
     // Read one byte past the limit, so a huge file (or a device) is
-    // refused by the size check instead of filling memory.
+    // refused by the size check instead of filling memory; the message
+    // names the real size when the file system knows it.
     File::open(path)
         .and_then(|f| {
+            size = f.metadata().map_or(0, |m| m.len());
             f.take(spec::MAX_FILE_BYTES as u64 + 1)
                 .read_to_end(&mut bytes)
         })
         .map_err(read)?;
-    parse(&bytes, &name, &name)
+    parse::parse_sized(&bytes, size, &name, &name)
 }
 
 /// A scenario file found in a folder, and whether it loads.
