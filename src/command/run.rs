@@ -78,5 +78,5 @@ fn find_plan(arg: &Path, scenario: &scenario::Scenario) -> Result<plan::Plan, Fa
             )));
         }
     }
-    plan::load(arg).map_err(Failure::input)
+    plan::load(arg).map_err(|e| Failure::input(e.render(crate::diag::color_for_stderr())))
 }

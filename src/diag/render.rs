@@ -82,16 +82,21 @@ pub fn render(file: &str, text: &str, found: &Collector, style: Style) -> String
     let warnings = found.kept.len() + found.more_errors + found.more_warnings - errors;
     let more = found.more_errors + found.more_warnings;
     if more > 0 {
-        let what = if found.stopped { " or more" } else { "" };
+        let (what, why) = if found.stopped {
+            (" or more", "checking stopped early; fix these first")
+        } else {
+            ("", "fix these first")
+        };
         let _ = writeln!(
             out,
-            "… and {more}{what} further problem{} not shown (fix these first)",
+            "… and {more}{what} further problem{} not shown ({why})",
             plural(more)
         );
     }
     let mut counts = Vec::new();
     if errors > 0 {
-        counts.push(format!("{errors} error{}", plural(errors)));
+        let least = if found.stopped { "at least " } else { "" };
+        counts.push(format!("{least}{errors} error{}", plural(errors)));
     }
     if warnings > 0 {
         counts.push(format!("{warnings} warning{}", plural(warnings)));
@@ -148,7 +153,7 @@ fn one(
         let label = if d.path.is_empty() {
             String::new()
         } else {
-            format!(" {}", clean(&d.path))
+            format!(" {}", super::shorten(&clean(&d.path), 80))
         };
         let marks = format!("{}{label}", "^".repeat(caret_len.max(1)));
         let _ = write!(
@@ -158,7 +163,12 @@ fn one(
             paint.level(sev, &marks)
         );
     } else if !d.path.is_empty() {
-        let _ = write!(out, "\n{pad} {} in {}", paint.frame("="), clean(&d.path));
+        let _ = write!(
+            out,
+            "\n{pad} {} in {}",
+            paint.frame("="),
+            super::shorten(&clean(&d.path), 80)
+        );
     }
     if let Some(help) = &d.help {
         let _ = write!(

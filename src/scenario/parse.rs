@@ -63,10 +63,10 @@ pub(crate) fn parse_sized(
         }
     };
     let lines = Lines::new(text);
-    if let Some(found) = syntax(&lines) {
-        return Err(invalid(text, found));
-    }
-    let (root, _) = DeTable::parse_recoverable(text);
+    let root = match syntax(&lines) {
+        Ok(root) => root,
+        Err(found) => return Err(invalid(text, found)),
+    };
     let mut checker = Checker::new(&lines);
     let fields = checker.table(root.get_ref(), 0, "", SCENARIO);
     let built = build(&fields, &mut checker);
@@ -155,27 +155,35 @@ fn group(n: u64) -> String {
     out
 }
 
-/// TOML syntax problems, if any. The parser's list of errors grows with
-/// the file (a megabyte of `=` is a million errors), so a file that fails
-/// is re-read in growing prefixes until enough problems are found.
-fn syntax(lines: &Lines<'_>) -> Option<Collector> {
+/// The parsed TOML, or its syntax problems. The parser's list of errors
+/// grows with the file (a megabyte of `=` is a million errors, each with
+/// its message), so the file is parsed in growing prefixes until enough
+/// problems are found or the whole file has been read.
+fn syntax<'t>(lines: &Lines<'t>) -> Result<toml::Spanned<DeTable<'t>>, Collector> {
     let text = lines.text();
-    DeTable::parse(text).err()?;
     let mut len = 16 * 1024;
     loop {
         let end = if len >= text.len() {
             text.len()
         } else {
-            // Cut at a line end, so the prefix's own end is no mistake.
-            text.get(..len)
+            // Cut at a line end where there is one, so the prefix's own
+            // end is no mistake; else anywhere (enough problems come first).
+            let mut cut = len;
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            text.get(..cut)
                 .and_then(|t| t.rfind('\n'))
-                .map_or(text.len(), |i| i + 1)
+                .map_or(cut, |i| i + 1)
         };
         let whole = end == text.len();
         let prefix = text.get(..end).unwrap_or(text);
-        let (_, errors) = DeTable::parse_recoverable(prefix);
+        let (root, errors) = DeTable::parse_recoverable(prefix);
+        if whole && errors.is_empty() {
+            return Ok(root);
+        }
         if errors.len() > MAX_KEPT || whole {
-            return Some(syntax_problems(lines, &errors, !whole));
+            return Err(syntax_problems(lines, &errors, !whole));
         }
         len *= 4;
     }

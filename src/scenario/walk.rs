@@ -44,12 +44,26 @@ impl<'a> Checker<'a> {
     }
 
     fn push(&mut self, sev: Severity, offset: usize, path: &str, message: String, help: String) {
+        self.push_len(sev, offset, 0, path, message, help);
+    }
+
+    /// Records a diagnostic that underlines `len` bytes (0: the word there).
+    fn push_len(
+        &mut self,
+        sev: Severity,
+        offset: usize,
+        len: usize,
+        path: &str,
+        message: String,
+        help: String,
+    ) {
         if self.found.full() {
             self.found.count(sev);
             return;
         }
         let help = (!help.is_empty()).then_some(help);
-        let d = self.lines.diagnostic(sev, offset, path, message, help);
+        let mut d = self.lines.diagnostic(sev, offset, path, message, help);
+        d.len = len;
         self.found.push(d);
     }
 
@@ -167,7 +181,9 @@ impl<'a> Checker<'a> {
                 ),
             ),
         };
-        self.report(offset, path, message, help);
+        // Something is missing from the table that starts here: point at
+        // its start rather than underline whatever is written there.
+        self.push_len(Severity::Error, offset, 1, path, message, help);
     }
 
     /// Checks one value against its key's kind.
