@@ -120,9 +120,17 @@ fn both(bytes: &[u8], name: &str) -> (Vec<String>, Vec<String>) {
 
 fn disagreement(name: &str, checker: &[String], schema: &[String]) -> Option<String> {
     match (checker.is_empty(), schema.is_empty()) {
-        (true, false) => Some(format!("{name}: the checker accepts it, the schema refuses: {schema:#?}")),
-        (false, true) if !checker.iter().all(|m| CROSS_KEY.iter().any(|c| m.starts_with(c))) => {
-            Some(format!("{name}: the checker refuses it, the schema accepts: {checker:#?}"))
+        (true, false) => Some(format!(
+            "{name}: the checker accepts it, the schema refuses: {schema:#?}"
+        )),
+        (false, true)
+            if !checker
+                .iter()
+                .all(|m| CROSS_KEY.iter().any(|c| m.starts_with(c))) =>
+        {
+            Some(format!(
+                "{name}: the checker refuses it, the schema accepts: {checker:#?}"
+            ))
         }
         _ => None,
     }
@@ -152,7 +160,10 @@ fn the_checker_and_the_schema_agree_on_every_fixture() {
         differ.extend(disagreement(&file.display().to_string(), &checker, &schema));
     }
     assert!(differ.is_empty(), "{}", differ.join("\n"));
-    assert!(refused_by_both >= 20, "only {refused_by_both} fixtures are refused by both");
+    assert!(
+        refused_by_both >= 20,
+        "only {refused_by_both} fixtures are refused by both"
+    );
 }
 
 #[test]
@@ -161,25 +172,79 @@ fn edits_the_guide_warns_of_are_refused_or_accepted_by_both() {
         .expect("readable");
     let event = "\n[[event]]\nid = \"e\"\ntitle = \"E\"\ntext = \"x\"\nchance = 0.2\n";
     let cases: &[(&str, String, bool)] = &[
-        ("condition without below or above", format!("{base}{event}when = [{{ stock = \"culture\" }}]\n"), false),
-        ("line break in a title", base.replace("title = \"Mini\"", "title = \"Mi\\nni\""), false),
-        ("escape in a title", base.replace("title = \"Mini\"", "title = \"Mi\\u001bni\""), false),
-        ("direction override in a summary", base.replace("A tiny", "A \\u202e tiny"), false),
-        ("blank title", base.replace("title = \"Mini\"", "title = \"   \""), false),
-        ("tab in a title (a warning)", base.replace("title = \"Mini\"", "title = \"Mi\\tni\""), true),
-        ("line break in a story", base.replace("A small firm.", "A small\\nfirm."), true),
-        ("empty score weights", format!("{base}\n[scoring]\nweights = {{}}\n"), false),
-        ("quarters written 16.0", base.replace("quarters = 8", "quarters = 8.0"), true),
-        ("quarters written 8.5", base.replace("quarters = 8", "quarters = 8.5"), false),
-        ("NaN budget", base.replace("budget = 400", "budget = nan"), false),
-        ("infinite budget", base.replace("budget = 400", "budget = inf"), false),
-        ("model parameter out of range", format!("{base}\n[model]\nfatigue_rate = -1\n"), false),
+        (
+            "condition without below or above",
+            format!("{base}{event}when = [{{ stock = \"culture\" }}]\n"),
+            false,
+        ),
+        (
+            "line break in a title",
+            base.replace("title = \"Mini\"", "title = \"Mi\\nni\""),
+            false,
+        ),
+        (
+            "escape in a title",
+            base.replace("title = \"Mini\"", "title = \"Mi\\u001bni\""),
+            false,
+        ),
+        (
+            "direction override in a summary",
+            base.replace("A tiny", "A \\u202e tiny"),
+            false,
+        ),
+        (
+            "blank title",
+            base.replace("title = \"Mini\"", "title = \"   \""),
+            false,
+        ),
+        (
+            "tab in a title (a warning)",
+            base.replace("title = \"Mini\"", "title = \"Mi\\tni\""),
+            true,
+        ),
+        (
+            "line break in a story",
+            base.replace("A small firm.", "A small\\nfirm."),
+            true,
+        ),
+        (
+            "empty score weights",
+            format!("{base}\n[scoring]\nweights = {{}}\n"),
+            false,
+        ),
+        (
+            "quarters written 16.0",
+            base.replace("quarters = 8", "quarters = 8.0"),
+            true,
+        ),
+        (
+            "quarters written 8.5",
+            base.replace("quarters = 8", "quarters = 8.5"),
+            false,
+        ),
+        (
+            "NaN budget",
+            base.replace("budget = 400", "budget = nan"),
+            false,
+        ),
+        (
+            "infinite budget",
+            base.replace("budget = 400", "budget = inf"),
+            false,
+        ),
+        (
+            "model parameter out of range",
+            format!("{base}\n[model]\nfatigue_rate = -1\n"),
+            false,
+        ),
     ];
     let mut differ = Vec::new();
     for (what, text, ok) in cases {
         let (checker, schema) = both(text.as_bytes(), what);
         if checker.is_empty() != *ok || schema.is_empty() != *ok {
-            differ.push(format!("{what}: expected ok = {ok}; checker {checker:?}; schema {schema:?}"));
+            differ.push(format!(
+                "{what}: expected ok = {ok}; checker {checker:?}; schema {schema:?}"
+            ));
         }
     }
     assert!(differ.is_empty(), "{}", differ.join("\n"));
@@ -191,7 +256,10 @@ fn every_key_at_every_depth_has_hover_text_and_model_defaults_are_stated() {
         if let Some(props) = v.get("properties").and_then(|p| p.as_object()) {
             for (k, p) in props {
                 let here = format!("{at}.{k}");
-                if p.get("description").and_then(|d| d.as_str()).is_none_or(str::is_empty) {
+                if p.get("description")
+                    .and_then(|d| d.as_str())
+                    .is_none_or(str::is_empty)
+                {
                     missing.push(here.clone());
                 }
                 walk(p, &here, missing);
@@ -208,11 +276,19 @@ fn every_key_at_every_depth_has_hover_text_and_model_defaults_are_stated() {
     let mut missing = Vec::new();
     walk(&s, "", &mut missing);
     assert!(missing.is_empty(), "no description: {missing:?}");
-    for (name, key) in [("event", "id"), ("dilemma", "id"), ("initiative", "id"), ("expect", "metric"), ("plan", "id")] {
+    for (name, key) in [
+        ("event", "id"),
+        ("dilemma", "id"),
+        ("initiative", "id"),
+        ("expect", "metric"),
+        ("plan", "id"),
+    ] {
         let d = s["properties"][name]["items"]["properties"][key]["description"].as_str();
         assert!(d.is_some_and(|d| !d.is_empty()), "{name}: {d:?}");
     }
-    let model = s["properties"]["model"]["properties"].as_object().expect("model");
+    let model = s["properties"]["model"]["properties"]
+        .as_object()
+        .expect("model");
     assert!(model.len() >= 60);
     for (k, p) in model {
         let d = p["description"].as_str().unwrap_or_default();

@@ -52,7 +52,20 @@ pub fn dispatch(cli: Cli) -> Result<(), Failure> {
             seeds,
             random,
             threads,
-        })) => lab::lab(&file, seeds, random, threads),
+            plan,
+            quarters,
+            strict,
+        })) => lab::lab(
+            &file,
+            seeds,
+            random,
+            threads,
+            &lab::Show {
+                plan,
+                quarters,
+                strict,
+            },
+        ),
     }
 }
 

@@ -29,8 +29,10 @@ const AT_LEAST_ONE: [(&str, &str); 1] = [("below", "above")];
 /// Characters a one-line text may not hold (as the checker's
 /// `forbidden_char`): C0 controls but tab, DEL, C1 controls, direction
 /// overrides and isolates. Texts over several lines may hold line breaks.
-const LINE_FORBIDDEN: &str = "\\u0000-\\u0008\\u000a-\\u001f\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069";
-const TEXT_FORBIDDEN: &str = "\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069";
+const LINE_FORBIDDEN: &str =
+    "\\u0000-\\u0008\\u000a-\\u001f\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069";
+const TEXT_FORBIDDEN: &str =
+    "\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069";
 
 /// The schema as a JSON value.
 pub fn schema() -> Value {
@@ -73,7 +75,10 @@ fn object(specs: &[KeySpec]) -> Value {
             // Hover on a `[[event]]` header or inside an entry shows the
             // entry's description too.
             if let Some(Value::Object(items)) = m.get_mut("items") {
-                items.insert("description".into(), json!(format!("One entry of {}: {}.", spec.key, spec.doc)));
+                items.insert(
+                    "description".into(),
+                    json!(format!("One entry of {}: {}.", spec.key, spec.doc)),
+                );
             }
         }
         properties.insert(spec.key.into(), v);
