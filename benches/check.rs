@@ -20,6 +20,15 @@ fn hostile() -> Vec<(&'static str, Vec<u8>)> {
         ("empty-assignments", "=\n".repeat(1 << 19).into_bytes()),
         ("unknown-keys", unknown),
         (
+            "misplaced-headers",
+            "[expect]\n[[expect]]\n[[dilemma.choice]]\n[[dilemma]]\n"
+                .repeat(21_000)
+                .into_bytes()
+                .into_iter()
+                .take(1 << 20)
+                .collect(),
+        ),
+        (
             "electronics",
             include_bytes!("../scenarios/electronics.toml").to_vec(),
         ),

@@ -80,3 +80,15 @@ fn a_file_over_the_limit_is_told_its_real_size() {
         "{text}"
     );
 }
+
+#[test]
+fn a_megabyte_of_misplaced_headers_is_reported_within_the_cap() {
+    let body = "[expect]\n[[expect]]\n[[dilemma.choice]]\n[[dilemma]]\n".repeat(21_000);
+    let (text, kept) = refused(&body.as_bytes()[..1 << 20]);
+    assert_eq!(kept, MAX_KEPT);
+    assert!(
+        text.contains("is written with single brackets"),
+        "{}",
+        &text[..400]
+    );
+}

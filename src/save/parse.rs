@@ -55,7 +55,9 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, ErrorKind> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ErrorKind::Empty);
     }
-    // Files from any editor: a byte-order mark and CRLF line endings.
+    // Binary files are told by their bytes as they are; then the text is
+    // read as any editor writes it (a byte-order mark, CRLF line endings).
+    as_text(bytes)?;
     let bytes = &*crate::diag::normalize(bytes);
     let text = as_text(bytes)?;
     // The common case in one parse: a save in the current format.

@@ -19,6 +19,8 @@ pub(crate) struct Mistake {
 /// One `[name]` or `[[name]]` line.
 struct Header {
     offset: usize,
+    /// 1-based line number.
+    number: usize,
     line: Range<usize>,
     name: String,
     array: bool,
@@ -53,8 +55,7 @@ pub(crate) fn array_table_mistakes(text: &str) -> Vec<(Range<usize>, Mistake)> {
                         ),
                         help: format!(
                             "move it below the [[{0}]] it belongs to (the first is on line {1}): each [[{0}]] is followed by its own {open}{child}{close} sections",
-                            h.name,
-                            line_of(text, h.offset),
+                            h.name, h.number,
                         ),
                     });
                 }
@@ -101,16 +102,12 @@ pub(crate) fn array_table_mistakes(text: &str) -> Vec<(Range<usize>, Mistake)> {
     out
 }
 
-fn line_of(text: &str, offset: usize) -> usize {
-    crate::diag::line_column(text, offset).0
-}
-
 /// The headers of a text, skipping lines inside multi-line strings.
 fn headers(text: &str) -> Vec<Header> {
     let mut out = Vec::new();
     let mut in_string = false;
     let mut start = 0;
-    for raw in text.split_inclusive('\n') {
+    for (n, raw) in text.split_inclusive('\n').enumerate() {
         let line = start..start + raw.len();
         start += raw.len();
         let quotes = raw.matches("\"\"\"").count() + raw.matches("'''").count();
@@ -141,6 +138,7 @@ fn headers(text: &str) -> Vec<Header> {
         }
         out.push(Header {
             offset: line.start + indent,
+            number: n + 1,
             line,
             name,
             array,

@@ -204,19 +204,25 @@ fn syntax_problems(lines: &Lines<'_>, errors: &[toml::de::Error], stopped: bool)
     // A misplaced `[[dilemma.choice]]` or `[expect]` shows as a duplicate
     // key at a later header: say so at the mistake instead.
     let mistakes = array_table_mistakes(text);
-    let mut told = Vec::new();
+    let mut told = std::collections::BTreeSet::new();
     for (_, m) in &mistakes {
-        if !told.contains(&m.offset) {
-            told.push(m.offset);
+        if told.insert(m.offset) {
             found.push(lines.problem(m.offset, "", m.message.clone(), Some(m.help.clone())));
         }
     }
+    // The lines whose errors a mistake explains, sorted (they do not overlap).
+    let mut caused: Vec<std::ops::Range<usize>> = mistakes.iter().map(|(r, _)| r.clone()).collect();
+    caused.sort_by_key(|r| r.start);
+    let explained = |offset: usize| {
+        let i = caused.partition_point(|r| r.start <= offset);
+        i > 0 && caused[i - 1].contains(&offset)
+    };
     for (offset, e) in spans {
         if found.full() {
             found.count(diag::Severity::Error);
             continue;
         }
-        if mistakes.iter().any(|(caused, _)| caused.contains(&offset)) {
+        if explained(offset) {
             continue;
         }
         let span = e.span().unwrap_or(offset..offset);
