@@ -21,7 +21,8 @@ pub fn lab(
     threads: Option<usize>,
     show: &Show,
 ) -> Result<(), Failure> {
-    let scenario = scenario::load(file).map_err(Failure::input)?;
+    let scenario = scenario::load(file)
+        .map_err(|e| Failure::input(e.render(crate::diag::color_for_stderr())))?;
     let shown = show.plan.clone().unwrap_or_else(|| "balanced".into());
     let mut config = crate::lab::LabConfig {
         seeds,

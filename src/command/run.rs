@@ -11,7 +11,8 @@ use std::path::Path;
 /// `culturesim run`: play a scenario headless with a plan and print every
 /// quarter's figures.
 pub fn run(args: &RunArgs) -> Result<(), Failure> {
-    let scenario = scenario::load(&args.scenario).map_err(Failure::input)?;
+    let scenario = scenario::load(&args.scenario)
+        .map_err(|e| Failure::input(e.render(crate::diag::color_for_stderr())))?;
     let plan = find_plan(&args.plan, &scenario)?;
     let seed = match args.seed {
         // A class scenario locks its seed: a save on another one would
