@@ -268,3 +268,24 @@ fn never_holds(metric: Metric, compare: Compare, value: f64) -> Option<(String, 
         None
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rules_that_can_never_hold_or_never_fail_are_told_apart() {
+        let never = |m, c, v| never_holds(m, c, v).map(|(msg, _)| msg);
+        let over = Metric::GameOver;
+        assert!(never(over, Compare::Above, 2.0).is_some_and(|m| m.contains("can never hold")));
+        assert!(never(over, Compare::Above, 1.0).is_some_and(|m| m.contains("can never hold")));
+        assert_eq!(never(over, Compare::Above, 0.5), None);
+        assert!(never(over, Compare::Below, 0.0).is_some_and(|m| m.contains("can never hold")));
+        assert!(never(over, Compare::Below, 1.5).is_some_and(|m| m.contains("always holds")));
+        let culture = Metric::Stock(Stock::Culture);
+        assert!(never(culture, Compare::Above, 100.0).is_some());
+        assert_eq!(never(culture, Compare::Above, 60.0), None);
+        // Money has no bounds to know.
+        assert_eq!(never(Metric::Kpi(Kpi::Cash), Compare::Above, 1.0e9), None);
+    }
+}
