@@ -142,7 +142,8 @@ fn one(
     );
     let span = index.line_span(d.line);
     if let Some(line) = text.get(span.clone()).filter(|_| !text.is_empty()) {
-        let (shown, caret_at, caret_len) = snippet(line, d.column, underline(text, d));
+        let at = d.offset.saturating_sub(span.start);
+        let (shown, caret_at, caret_len) = snippet(line, at, underline(text, d));
         let bar = paint.frame("|");
         let _ = write!(out, "\n{pad} {bar}\n");
         let _ = writeln!(
@@ -194,10 +195,12 @@ fn underline(text: &str, d: &Diagnostic) -> usize {
     let n = match chars.next() {
         None | Some('\n') => 1,
         Some('"') => chars
+            .take(MAX_UNDERLINE)
             .take_while(|c| *c != '\n')
             .position(|c| c == '"')
             .map_or(1, |p| p + 2),
         Some('[') => chars
+            .take(MAX_UNDERLINE)
             .take_while(|c| *c != '\n')
             .position(|c| c == ']')
             .map_or(1, |p| {
@@ -207,6 +210,7 @@ fn underline(text: &str, d: &Diagnostic) -> usize {
             }),
         Some(_) => {
             1 + chars
+                .take(MAX_UNDERLINE)
                 .take_while(|c| !c.is_whitespace() && !matches!(c, ',' | '}' | ']' | '=' | '"'))
                 .count()
         }
@@ -214,42 +218,73 @@ fn underline(text: &str, d: &Diagnostic) -> usize {
     n.clamp(1, MAX_UNDERLINE)
 }
 
-/// The source line as shown (a window around the column when long), where
-/// its caret starts and how long it is, in shown characters.
-fn snippet(line: &str, column: usize, len: usize) -> (String, usize, usize) {
-    let chars: Vec<char> = line.chars().collect();
-    let col = column.saturating_sub(1).min(chars.len());
-    let (from, to) = if chars.len() > WINDOW_BEFORE + WINDOW_AFTER + 20 {
+/// The source line as shown (a window around the mistake when long),
+/// where its caret starts and how long it is, in shown characters. `at`
+/// is the mistake's byte offset in the line; only the window is decoded,
+/// so a megabyte-long line costs no more than a short one.
+fn snippet(line: &str, at: usize, len: usize) -> (String, usize, usize) {
+    let at = floor(line, at.min(line.len()));
+    let limit = WINDOW_BEFORE + WINDOW_AFTER + 20;
+    let short = line.len() <= 4 * limit && line.chars().count() <= limit;
+    let (before, after, cut_left, cut_right): (Vec<char>, Vec<char>, bool, bool) = if short {
         (
-            col.saturating_sub(WINDOW_BEFORE),
-            (col + WINDOW_AFTER).min(chars.len()),
+            line[..at].chars().collect(),
+            line[at..].chars().collect(),
+            false,
+            false,
         )
     } else {
-        (0, chars.len())
+        let lo = floor(line, at.saturating_sub(4 * WINDOW_BEFORE));
+        let mut b: Vec<char> = line[lo..at].chars().collect();
+        let cut_left = lo > 0 || b.len() > WINDOW_BEFORE;
+        if b.len() > WINDOW_BEFORE {
+            b.drain(..b.len() - WINDOW_BEFORE);
+        }
+        let hi = ceil(line, (at + 4 * WINDOW_AFTER).min(line.len()));
+        let mut a: Vec<char> = line[at..hi].chars().collect();
+        let cut_right = hi < line.len() || a.len() > WINDOW_AFTER;
+        a.truncate(WINDOW_AFTER);
+        (b, a, cut_left, cut_right)
     };
     let mut shown = String::new();
     let mut caret_at = 0;
     let mut caret_len = 0;
-    if from > 0 {
+    if cut_left {
         shown.push('…');
+        caret_at += 1;
     }
-    for (i, c) in chars.iter().enumerate().take(to).skip(from) {
+    for c in &before {
         let piece = show_char(*c);
-        let w = piece.chars().count();
-        if i < col {
-            caret_at += w;
-        } else if i < col + len {
-            caret_len += w;
+        caret_at += piece.chars().count();
+        shown.push_str(&piece);
+    }
+    for (i, c) in after.iter().enumerate() {
+        let piece = show_char(*c);
+        if i < len {
+            caret_len += piece.chars().count();
         }
         shown.push_str(&piece);
     }
-    if from > 0 {
-        caret_at += 1;
-    }
-    if to < chars.len() {
+    if cut_right {
         shown.push('…');
     }
     (shown.trim_end().to_string(), caret_at, caret_len.max(1))
+}
+
+/// The nearest character boundary at or before a byte offset.
+fn floor(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The nearest character boundary at or after a byte offset.
+fn ceil(s: &str, mut i: usize) -> usize {
+    while i < s.len() && !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }
 
 /// A character of the author's text as it is safe to print.
