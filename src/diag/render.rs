@@ -194,6 +194,11 @@ fn underline(text: &str, d: &Diagnostic) -> usize {
     let mut chars = rest.chars();
     let n = match chars.next() {
         None | Some('\n') => 1,
+        // A text over several lines: its first line.
+        Some('"') if rest.starts_with("\"\"\"") => rest
+            .split('\n')
+            .next()
+            .map_or(1, |l| l.chars().take(MAX_UNDERLINE).count()),
         Some('"') => chars
             .take(MAX_UNDERLINE)
             .take_while(|c| *c != '\n')
@@ -204,8 +209,9 @@ fn underline(text: &str, d: &Diagnostic) -> usize {
             .take_while(|c| *c != '\n')
             .position(|c| c == ']')
             .map_or(1, |p| {
+                // `p` counts from after the first `[`: `]` is at p + 1.
                 let double = rest.starts_with("[[")
-                    && rest.get(p + 2..).is_some_and(|r| r.starts_with("]]"));
+                    && rest.get(p + 1..).is_some_and(|r| r.starts_with("]]"));
                 p + 2 + usize::from(double)
             }),
         Some(_) => {
