@@ -91,11 +91,15 @@ fn every_plan_bust_fails_and_does_not_claim_the_rules_held() {
 }
 
 #[test]
-fn strict_makes_flags_fail() {
-    // The tutorial's one lesson makes balanced look dominant: a flag.
-    let (code, out, _) = lab(&["tutorial"]);
+fn no_rules_is_a_warning_and_strict_makes_it_fail() {
+    let file = "tests/fixtures/lab/no-rules.toml";
+    let (code, out, _) = lab(&[file]);
     assert_eq!(code, Some(0), "{out}");
-    assert!(out.contains("warning: "), "{out}");
-    let (code, _, _) = lab(&["tutorial", "--strict"]);
+    assert!(
+        out.contains("warning: the scenario has no [[expect]] rules"),
+        "{out}"
+    );
+    assert!(out.contains("Result: no rules to check."), "{out}");
+    let (code, _, _) = lab(&[file, "--strict"]);
     assert_eq!(code, Some(1));
 }

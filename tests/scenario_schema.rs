@@ -139,7 +139,11 @@ fn disagreement(name: &str, checker: &[String], schema: &[String]) -> Option<Str
 #[test]
 fn the_checker_and_the_schema_agree_on_every_fixture() {
     let mut files = Vec::new();
-    for dir in ["tests/fixtures/scenario", "tests/fixtures/mistakes"] {
+    for dir in [
+        "tests/fixtures/scenario",
+        "tests/fixtures/mistakes",
+        "tests/fixtures/lab",
+    ] {
         files.extend(
             std::fs::read_dir(root().join(dir))
                 .expect("fixtures")
