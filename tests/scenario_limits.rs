@@ -20,7 +20,7 @@ fn a_megabyte_line_of_syntax_errors_keeps_fifty_and_says_it_stopped() {
     let (text, kept) = refused("=".repeat((1 << 20) - 16).as_bytes());
     assert_eq!(kept, MAX_KEPT);
     assert!(
-        text.ends_with("h.toml: at least 16384 errors"),
+        text.contains("\nh.toml: at least ") && text.ends_with(" errors"),
         "{}",
         &text[text.len() - 200..]
     );
@@ -85,7 +85,14 @@ fn a_file_over_the_limit_is_told_its_real_size() {
 fn a_megabyte_of_misplaced_headers_is_reported_within_the_cap() {
     let body = "[expect]\n[[expect]]\n[[dilemma.choice]]\n[[dilemma]]\n".repeat(21_000);
     let (text, kept) = refused(&body.as_bytes()[..1 << 20]);
-    assert_eq!(kept, MAX_KEPT);
+    // Checking stops after the first few kilobytes: what is kept is the
+    // mistakes found there, each once.
+    assert!((20..=MAX_KEPT).contains(&kept), "{kept}");
+    assert!(
+        text.contains("checking stopped early"),
+        "{}",
+        &text[text.len() - 300..]
+    );
     assert!(
         text.contains("is written with single brackets"),
         "{}",

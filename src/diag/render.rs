@@ -92,6 +92,11 @@ pub fn render(file: &str, text: &str, found: &Collector, style: Style) -> String
             "… and {more}{what} further problem{} not shown ({why})",
             plural(more)
         );
+    } else if found.stopped {
+        let _ = writeln!(
+            out,
+            "… checking stopped early: there may be more problems further on (fix these first)"
+        );
     }
     let mut counts = Vec::new();
     if errors > 0 {

@@ -161,7 +161,7 @@ fn group(n: u64) -> String {
 /// problems are found or the whole file has been read.
 fn syntax<'t>(lines: &Lines<'t>) -> Result<toml::Spanned<DeTable<'t>>, Collector> {
     let text = lines.text();
-    let mut len = 16 * 1024;
+    let mut len = 2 * 1024;
     loop {
         let end = if len >= text.len() {
             text.len()
@@ -253,9 +253,11 @@ fn syntax_problem(
     let at_line_end = (line_rest.is_empty() && whole_line) || line_rest.starts_with('#');
     let before = text.get(..span.start).unwrap_or("");
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let header = text
-        .get(line_start..span.start)
-        .is_some_and(|l| l.trim_start().starts_with('['));
+    // A `[table]` header written again (an array's `[[…]]` may repeat).
+    let header = text.get(line_start..span.start).is_some_and(|l| {
+        let l = l.trim_start();
+        l.starts_with('[') && !l.starts_with("[[")
+    });
     if message.starts_with("duplicate key") && header && !spanned.is_empty() && spanned.len() <= 60
     {
         let message = format!("section [{}] is written twice", spanned.escape_debug());
