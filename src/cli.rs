@@ -214,5 +214,15 @@ pub enum ScenarioCommand {
         /// Worker threads (default: one per core).
         #[arg(long, value_parser = clap::value_parser!(usize))]
         threads: Option<usize>,
+        /// With --quarters: the plan shown (a reference plan or one of the
+        /// scenario's [[plan]]s; default balanced).
+        #[arg(long, value_name = "NAME")]
+        plan: Option<String>,
+        /// Show a plan's figures quarter by quarter across the seeds.
+        #[arg(long)]
+        quarters: bool,
+        /// Fail (exit 1) on any flag or warning, not only on failed rules.
+        #[arg(long)]
+        strict: bool,
     },
 }

@@ -97,6 +97,17 @@ pub fn read(path: &Path, limit: u64) -> Result<Vec<u8>, InputError> {
     Ok(bytes)
 }
 
+/// The first `limit + 1` bytes at most of the regular file at `path`, and
+/// its real size: for a reader that says more about a file too large than
+/// its size (the scenario checker names the line that makes it so).
+pub fn read_head(path: &Path, limit: u64) -> Result<(Vec<u8>, u64), InputError> {
+    let file = open_regular(path)?;
+    let size = file.metadata()?.len();
+    let mut bytes = Vec::with_capacity(usize::try_from(size.min(limit + 1)).unwrap_or(0));
+    (&file).take(limit + 1).read_to_end(&mut bytes)?;
+    Ok((bytes, size))
+}
+
 /// Like [`read`], except that `-` means standard input (read to its end,
 /// at most `limit` bytes).
 pub fn read_arg(path: &Path, limit: u64) -> Result<Vec<u8>, InputError> {

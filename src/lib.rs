@@ -6,6 +6,8 @@
 //! - [`sim`]: the pure model — stocks, flows, delays, events and the why ledger;
 //! - [`scenario`]: scenario TOML → validated [`scenario::Scenario`], with errors
 //!   that say where and how to fix;
+//! - [`diag`]: diagnostics for every file read — one type, one line:column,
+//!   one rustc-style renderer, and the reading of BOM and CRLF text;
 //! - [`plan`]: decision logs written by hand for headless runs;
 //! - [`analysis`]: pure analysis of a played game — the why ledger's causes,
 //!   key moments, score parts, reference plans on the same seed — shared by
@@ -25,6 +27,7 @@
 pub mod analysis;
 pub mod cli;
 pub mod command;
+pub mod diag;
 pub mod input;
 pub mod lab;
 pub mod output;

@@ -125,7 +125,7 @@ fn a_plan_with_a_typo_exits_2_with_line_and_column() {
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
     assert!(
-        err.contains("typo.toml:3:1: unknown field `vison`"),
+        err.contains("error: unknown field `vison`") && err.contains("typo.toml:3:1\n"),
         "{err}"
     );
     std::fs::write(&plan, "[default]\nvision = 10000\n").expect("write plan");

@@ -27,7 +27,8 @@ fn load_and_play(text: &str) -> Result<(), TestCaseError> {
                 prop_assert!(r.stocks.0.iter().all(|v| v.is_finite()));
             }
         }
-        Err(Error::Invalid { problems, .. }) => {
+        Err(Error::Invalid { found, .. }) => {
+            let problems = found.kept;
             prop_assert!(!problems.is_empty());
             let lines = text.split('\n').count();
             for p in &problems {

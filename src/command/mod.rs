@@ -56,16 +56,29 @@ pub fn dispatch(cli: Cli) -> Result<(), Failure> {
         Some(Command::Scenario(ScenarioCommand::List)) => {
             finish(scenario::command::list(Path::new("scenarios")))
         }
-        Some(Command::Scenario(ScenarioCommand::Check { files })) => {
-            finish(scenario::command::check(&files))
-        }
+        Some(Command::Scenario(ScenarioCommand::Check { files })) => finish(
+            scenario::command::check_styled(&files, crate::diag::color_for_stderr()),
+        ),
         Some(Command::Scenario(ScenarioCommand::Schema)) => print(&scenario::schema::schema_text()),
         Some(Command::Scenario(ScenarioCommand::Lab {
             file,
             seeds,
             random,
             threads,
-        })) => lab::lab(&file, seeds, random, threads),
+            plan,
+            quarters,
+            strict,
+        })) => lab::lab(
+            &file,
+            seeds,
+            random,
+            threads,
+            &lab::Show {
+                plan,
+                quarters,
+                strict,
+            },
+        ),
         Some(Command::Debrief(args)) => debrief::debrief(&args),
         Some(Command::Class(ClassCommand::Report(args))) => class::report(&args),
     }

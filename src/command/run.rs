@@ -10,7 +10,8 @@ use std::path::Path;
 /// `culturesim run`: play a scenario headless with a plan and print every
 /// quarter's figures.
 pub fn run(args: &RunArgs) -> Result<(), Failure> {
-    let scenario = scenario::load(&args.scenario).map_err(Failure::input)?;
+    let scenario = scenario::load(&args.scenario)
+        .map_err(|e| Failure::input(e.render(crate::diag::color_for_stderr())))?;
     let imported = find_plan(&args.plan, &scenario)?;
     for note in &imported.notes {
         eprintln!("{}", save::printable(&format!("note: {note}")));
@@ -103,5 +104,5 @@ fn find_plan(arg: &Path, scenario: &scenario::Scenario) -> Result<plan::Imported
             )));
         }
     }
-    plan::load_any(arg).map_err(Failure::input)
+    plan::load_any(arg).map_err(|e| Failure::input(e.render(crate::diag::color_for_stderr())))
 }

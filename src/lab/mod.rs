@@ -5,12 +5,18 @@
 //! Work is spread over threads; every game is independent and results are
 //! collected by index, so the report is identical on any number of threads.
 
+mod advice;
+mod quarters;
 mod random;
 mod render;
+mod rule_detail;
 mod trajectory;
 
+pub use advice::{Advice, advise};
+pub use quarters::render_quarters;
 pub use random::RandomPlan;
 pub use render::render;
+pub use rule_detail::explain;
 pub use trajectory::Trajectory;
 
 use crate::plan::{Plan, REFERENCE_PLANS};

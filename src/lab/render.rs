@@ -5,14 +5,7 @@ use super::{Flag, LabReport, Trajectory, mean_score};
 use crate::report::fixed;
 use crate::scenario::{Metric, Scenario};
 
-/// Percentile (0–1) of sorted values, nearest rank.
-fn percentile(sorted: &[f64], p: f64) -> f64 {
-    if sorted.is_empty() {
-        return f64::NAN;
-    }
-    let i = ((sorted.len() - 1) as f64 * p + 0.5) as usize;
-    sorted[i.min(sorted.len() - 1)]
-}
+use super::rule_detail::percentile;
 
 fn scores(games: &[Trajectory]) -> Vec<f64> {
     let mut v: Vec<f64> = games.iter().map(|g| g.last(Metric::Score)).collect();
@@ -113,6 +106,9 @@ pub fn render(scenario: &Scenario, report: &LabReport) -> String {
             fixed(100.0 * r.held, 1),
             fixed(100.0 * r.rule.share, 0)
         ));
+        if !r.passed {
+            out.push_str(&super::rule_detail::explain(scenario, report, r));
+        }
     }
 
     out.push_str("\nFlags:\n");
@@ -135,17 +131,8 @@ pub fn render(scenario: &Scenario, report: &LabReport) -> String {
         };
         out.push_str(&format!("  {text}\n"));
     }
-    let failed = report.rules.iter().filter(|r| !r.passed).count();
-    out.push_str(&if failed == 0 {
-        format!(
-            "\nResult: every rule held ({} rules).\n",
-            report.rules.len()
-        )
-    } else {
-        format!(
-            "\nResult: {failed} of {} rules failed.\n",
-            report.rules.len()
-        )
-    });
+    let advice = super::advise(report);
+    out.push_str(&super::advice::render_advice(&advice));
+    out.push_str(&super::advice::result_line(report, &advice));
     out
 }

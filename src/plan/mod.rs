@@ -35,14 +35,13 @@ pub enum PlanError {
     },
     #[error("{path}: the plan is {size} bytes; plans are limited to 1 MiB")]
     TooLarge { path: PathBuf, size: u64 },
-    #[error(
-        "{path}:{line}:{column}: {message}\n  help: a plan has a [default] table and [quarter.N] tables with vision, insight, skills, marketing, initiatives and answers"
-    )]
+    /// The plan's TOML is wrong: shown with its line, as every file's
+    /// problems are ([`crate::diag`]).
+    #[error("{}", crate::diag::render(&path.display().to_string(), text, found, crate::diag::Style::Plain))]
     Parse {
         path: PathBuf,
-        line: usize,
-        column: usize,
-        message: String,
+        text: std::sync::Arc<str>,
+        found: crate::diag::Collector,
     },
     #[error("{path}: quarter {quarter}: {source}")]
     Refused {
@@ -58,7 +57,7 @@ pub enum PlanError {
     },
     #[error("{path}: {message}")]
     Import { path: PathBuf, message: String },
-    #[error("{path}: [quarter.{quarter}] is beyond the scenario's {quarters} quarters")]
+    #[error("{path}: {}", beyond(*quarter, *quarters))]
     BeyondEnd {
         path: PathBuf,
         quarter: u32,
@@ -66,14 +65,31 @@ pub enum PlanError {
     },
 }
 
-/// 1-based line and column (in characters) of a byte offset.
-pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let before = text.get(..offset).unwrap_or(text);
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
+/// Why a `[quarter.N]` table cannot be played.
+fn beyond(quarter: u32, quarters: u32) -> String {
+    if quarter == 0 {
+        format!("[quarter.0] does not exist: quarters count from 1 (to {quarters})")
+    } else {
+        format!(
+            "[quarter.{quarter}] is beyond the scenario's {quarters} quarters: use a quarter from 1 to {quarters}"
+        )
+    }
 }
+
+impl PlanError {
+    /// The message, coloured or not (only a plan's TOML problems differ).
+    pub fn render(&self, style: crate::diag::Style) -> String {
+        match self {
+            PlanError::Parse { path, text, found } => {
+                crate::diag::render(&path.display().to_string(), text, found, style)
+            }
+            other => other.to_string(),
+        }
+    }
+}
+
+/// What a plan's TOML problem means and how to fix it.
+const PLAN_HELP: &str = "a plan has a [default] table and [quarter.N] tables with vision, insight, skills, marketing, initiatives and answers";
 
 /// Reads and parses a plan file (`-`: standard input).
 pub fn load(path: &Path) -> Result<Plan, PlanError> {
@@ -105,17 +121,38 @@ pub(crate) fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Plan, PlanError> {
             size: bytes.len() as u64,
         });
     }
-    let text = std::str::from_utf8(bytes).map_err(|e| PlanError::Read {
+    // Files from any editor: a byte-order mark and CRLF line endings.
+    let bytes = crate::diag::normalize(bytes);
+    let text = String::from_utf8(bytes.into_owned()).map_err(|e| PlanError::Read {
         path: path.into(),
-        source: std::io::Error::new(std::io::ErrorKind::InvalidData, e),
+        source: std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!(
+                "the plan is not UTF-8 text (byte {} is not)",
+                e.utf8_error().valid_up_to() + 1
+            ),
+        ),
     })?;
-    parse(text).map_err(|(offset, message)| {
-        let (line, column) = line_column(text, offset);
+    parse(&text).map_err(|(offset, message)| {
+        let index = crate::diag::LineIndex::new(&text);
+        let at = index.locate(&text, offset);
+        let diagnostic = crate::diag::Diagnostic {
+            severity: crate::diag::Severity::Error,
+            offset,
+            len: 0,
+            line: at.line,
+            column: at.column,
+            path: String::new(),
+            message: crate::diag::shorten(&message, 300),
+            help: Some(PLAN_HELP.to_string()),
+        };
         PlanError::Parse {
             path: path.into(),
-            line,
-            column,
-            message,
+            text: std::sync::Arc::from(text.as_str()),
+            found: crate::diag::Collector {
+                kept: vec![diagnostic],
+                ..crate::diag::Collector::default()
+            },
         }
     })
 }
@@ -293,7 +330,7 @@ mod tests {
     fn errors_point_at_line_and_column() {
         let text = "[default]\nvision = 10\nvison = 3\n";
         let (offset, message) = parse(text).err().unwrap_or_default();
-        assert_eq!(line_column(text, offset), (3, 1));
+        assert_eq!(crate::diag::line_column(text, offset), (3, 1));
         assert!(message.contains("unknown field `vison`"), "{message}");
     }
 

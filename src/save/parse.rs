@@ -41,6 +41,10 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, ErrorKind> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ErrorKind::Empty);
     }
+    // Binary files are told by their bytes as they are; then the text is
+    // read as any editor writes it (a byte-order mark, CRLF line endings).
+    as_text(bytes)?;
+    let bytes = &*crate::diag::normalize(bytes);
     let text = as_text(bytes)?;
     // The common case in one parse: a save in the current format, or in
     // format 1, whose layout is the same (so its errors keep positions).
@@ -204,18 +208,11 @@ fn invalid(text: &str, e: &toml::de::Error) -> ErrorKind {
     }
 }
 
-/// The 1-based line and column (in characters) of a byte offset.
+/// The 1-based line and column (in characters) of a byte offset: the one
+/// home of line:column is [`crate::diag`].
 fn position(text: &str, offset: usize) -> Position {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = &text[..offset];
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    Position {
-        line: before.matches('\n').count() + 1,
-        column: before[line_start..].chars().count() + 1,
-    }
+    let (line, column) = crate::diag::line_column(text, offset);
+    Position { line, column }
 }
 
 fn one_line(s: &str) -> String {

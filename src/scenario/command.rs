@@ -1,7 +1,8 @@
 //! `culturesim scenario check` and `scenario list`: what they print and
 //! how they end, as values, so `main` stays thin and tests need no process.
 
-use super::{Found, Scenario, find_in, load_file, shipped};
+use super::{Found, Scenario, find_in, load_file_with_warnings, shipped};
+use crate::diag::Style;
 use std::path::{Path, PathBuf};
 
 /// What a command printed and its exit code.
@@ -14,18 +15,34 @@ pub struct Output {
 }
 
 /// Checks scenario files: a line per good file on stdout, every problem of
-/// the bad ones on stderr, exit code 2 if any file has a problem.
+/// the bad ones and the warnings of the good ones on stderr (in `style`),
+/// exit code 2 if any file has an error.
 pub fn check(files: &[PathBuf]) -> Output {
+    check_styled(files, Style::Plain)
+}
+
+/// [`check`], coloured or not.
+pub fn check_styled(files: &[PathBuf], style: Style) -> Output {
     let mut out = Output::default();
     for file in files {
-        match load_file(file) {
-            Ok(s) => {
+        match load_file_with_warnings(file) {
+            Ok((s, warnings)) => {
+                let n = warnings.list().len() + warnings.found.more_warnings;
+                let with = if n == 0 {
+                    String::new()
+                } else {
+                    format!(", {}", count(n, "warning"))
+                };
                 let file = crate::output::escape(&file.display().to_string()).into_owned();
-                let line = format!("{file}: ok ({})\n", describe(&s));
+                let line = format!("{file}: ok ({}){with}\n", describe(&s));
                 out.stdout.push_str(&line);
+                if !warnings.is_empty() {
+                    out.stderr.push_str(&warnings.render(style));
+                    out.stderr.push('\n');
+                }
             }
             Err(e) => {
-                out.stderr.push_str(&e.to_string());
+                out.stderr.push_str(&e.render(style));
                 out.stderr.push('\n');
                 out.code = 2;
             }
@@ -87,7 +104,7 @@ pub fn list(dir: &Path) -> Output {
         match &f.result {
             Ok(s) => rows.push(row(s, path)),
             Err(e) => {
-                let n = e.problems().len();
+                let n = e.error_count();
                 let what = if n == 0 {
                     "cannot be read".to_string()
                 } else {

@@ -197,6 +197,20 @@ pub(crate) fn expect(
         Some("below") => Compare::Below,
         _ => Compare::Above,
     };
+    let share = f.num("share").unwrap_or(1.0);
+    if share == 0.0 {
+        c.warn(
+            f.offset_of("share"),
+            &f.path_of("share"),
+            "share = 0 holds on every seed: this rule can never fail".into(),
+            "give the share of seeds on which the comparison must hold, e.g. share = 0.9".into(),
+        );
+    }
+    if let Versus::Value(v) = versus {
+        if let Some((message, help)) = never_holds(metric, compare, v) {
+            c.warn(f.offset_of("value"), &f.path_of("value"), message, help);
+        }
+    }
     let mut rule = ExpectRule {
         text: String::new(),
         plan,
@@ -205,10 +219,73 @@ pub(crate) fn expect(
         from,
         to,
         compare,
-        share: f.num("share").unwrap_or(1.0),
+        share,
     };
     rule.text = f
         .text("text")
         .map_or_else(|| rule.describe(), str::to_string);
     Some(rule)
+}
+
+/// A comparison with a number that no run can satisfy, or that every run
+/// satisfies: game_over is 0 or 1, an index stock 0 to 100. The message
+/// and the fix.
+fn never_holds(metric: Metric, compare: Compare, value: f64) -> Option<(String, String)> {
+    let (lo, hi, what) = match metric {
+        Metric::GameOver => (
+            0.0,
+            1.0,
+            "game_over is 0 (playing) or 1 (the game has ended)",
+        ),
+        Metric::Stock(s) if s.kind() == crate::sim::StockKind::Index => {
+            (0.0, 100.0, "an index stock runs from 0 to 100")
+        }
+        _ => return None,
+    };
+    let v = super::message::fmt_num(value);
+    let (never, always) = match compare {
+        Compare::Above => (value >= hi, value < lo),
+        Compare::Below => (value <= lo, value > hi),
+    };
+    let dir = match compare {
+        Compare::Above => "above",
+        Compare::Below => "below",
+    };
+    let fix = match metric {
+        Metric::GameOver => {
+            "to say the plan must not end early, write compare = \"below\" with value = 0.5; to say it must, compare = \"above\" with value = 0.5"
+        }
+        _ => "compare with a value inside 0 to 100",
+    };
+    if never {
+        Some((format!("{dir} {v} can never hold: {what}"), fix.to_string()))
+    } else if always {
+        Some((
+            format!("{dir} {v} always holds: {what}, so this rule can never fail"),
+            fix.to_string(),
+        ))
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rules_that_can_never_hold_or_never_fail_are_told_apart() {
+        let never = |m, c, v| never_holds(m, c, v).map(|(msg, _)| msg);
+        let over = Metric::GameOver;
+        assert!(never(over, Compare::Above, 2.0).is_some_and(|m| m.contains("can never hold")));
+        assert!(never(over, Compare::Above, 1.0).is_some_and(|m| m.contains("can never hold")));
+        assert_eq!(never(over, Compare::Above, 0.5), None);
+        assert!(never(over, Compare::Below, 0.0).is_some_and(|m| m.contains("can never hold")));
+        assert!(never(over, Compare::Below, 1.5).is_some_and(|m| m.contains("always holds")));
+        let culture = Metric::Stock(Stock::Culture);
+        assert!(never(culture, Compare::Above, 100.0).is_some());
+        assert_eq!(never(culture, Compare::Above, 60.0), None);
+        // Money has no bounds to know.
+        assert_eq!(never(Metric::Kpi(Kpi::Cash), Compare::Above, 1.0e9), None);
+    }
 }

@@ -30,7 +30,13 @@ pub(crate) fn number(v: &DeValue<'_>) -> (String, Option<f64>) {
         ),
         _ => (String::new(), None),
     };
-    (shown, parsed.filter(|x| x.is_finite()))
+    (shorten_number(&shown), parsed.filter(|x| x.is_finite()))
+}
+
+/// A number as the author wrote it, cut when it is absurdly long (a
+/// 309-digit literal is named by its length, not echoed whole).
+pub(crate) fn shorten_number(s: &str) -> String {
+    crate::diag::shorten(s, 24)
 }
 
 pub(crate) fn range_message(shown: &str, x: f64, min: f64) -> String {
@@ -65,8 +71,8 @@ pub(crate) fn found(v: &DeValue<'_>) -> String {
             let more = if short.len() < s.len() { "…" } else { "" };
             format!("text \"{}{more}\"", short.escape_debug())
         }
-        DeValue::Integer(i) => format!("the whole number {i}"),
-        DeValue::Float(f) => format!("the number {}", f.as_str()),
+        DeValue::Integer(i) => format!("the whole number {}", shorten_number(&i.to_string())),
+        DeValue::Float(f) => format!("the number {}", shorten_number(f.as_str())),
         DeValue::Boolean(b) => format!("{b}"),
         DeValue::Datetime(_) => "a date".into(),
         DeValue::Array(_) => "an array".into(),

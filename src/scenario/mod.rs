@@ -11,6 +11,7 @@ mod content;
 mod error;
 mod expect;
 mod hash;
+mod headers;
 mod message;
 mod parse;
 mod plans;
@@ -23,10 +24,10 @@ mod tree;
 mod walk;
 
 pub use builtin::{DEFAULT_ID, check_shipped};
-pub use error::{Error, Problem};
+pub use error::{Error, Problem, Warnings};
 pub use expect::{Compare, ExpectRule, Metric, Versus};
 pub use hash::canonical_hash;
-pub use parse::parse;
+pub use parse::{parse, parse_with_warnings};
 pub use plans::ScenarioPlan;
 pub use suggest::did_you_mean;
 
@@ -109,16 +110,21 @@ pub fn load(id_or_path: &str) -> Result<Scenario, Error> {
 
 /// Loads a scenario file.
 pub fn load_file(path: &Path) -> Result<Scenario, Error> {
+    load_file_with_warnings(path).map(|(s, _)| s)
+}
+
+/// Loads a scenario file, with its warnings.
+pub fn load_file_with_warnings(path: &Path) -> Result<(Scenario, Warnings), Error> {
     let name = path.display().to_string();
     let read = |source| Error::Read {
         path: name.clone(),
         source,
     };
     // A FIFO or a device is refused without blocking, a huge file
-    // without being read.
-    let bytes =
-        crate::input::read(path, spec::MAX_FILE_BYTES as u64).map_err(|e| read(e.into()))?;
-    parse(&bytes, &name, &name)
+    // without being read past the limit; the message names the real size.
+    let (bytes, size) =
+        crate::input::read_head(path, spec::MAX_FILE_BYTES as u64).map_err(|e| read(e.into()))?;
+    parse::parse_sized(&bytes, size, &name, &name)
 }
 
 /// A scenario file found in a folder, and whether it loads.

@@ -92,6 +92,16 @@ fn plan(p: &Fields, rules: &Rules, c: &mut Checker<'_>) -> Option<Plan> {
             c.report(a.offset_of("choice"), &a.path_of("choice"), message, help);
             continue;
         }
+        if let Some(before) = default.answers.get(dilemma) {
+            c.warn(
+                a.offset_of("dilemma"),
+                &a.path_of("dilemma"),
+                format!(
+                    "dilemma \"{dilemma}\" is answered twice in this plan: \"{before}\", then \"{choice}\" (the last one is used)"
+                ),
+                "answer each dilemma once: remove one of the two answers".into(),
+            );
+        }
         default
             .answers
             .insert(dilemma.to_string(), choice.to_string());

@@ -157,24 +157,32 @@ pub struct NumberKey {
     pub doc: &'static str,
     pub min: f64,
     pub max: f64,
+    /// The value used when the key is not written, where there is one
+    /// value (stocks: the reference organization's; model parameters:
+    /// the model's).
+    pub default: Option<f64>,
 }
 
 impl NumberKeys {
     /// The keys, their meaning and their ranges.
     pub fn entries(self) -> Vec<NumberKey> {
         match self {
-            NumberKeys::Start => Stock::ALL
-                .iter()
-                .map(|s| {
-                    let (min, max) = start_bounds(*s);
-                    NumberKey {
-                        key: s.key(),
-                        doc: s.label(),
-                        min,
-                        max,
-                    }
-                })
-                .collect(),
+            NumberKeys::Start => {
+                let reference = crate::sim::Rules::default().start;
+                Stock::ALL
+                    .iter()
+                    .map(|s| {
+                        let (min, max) = start_bounds(*s);
+                        NumberKey {
+                            key: s.key(),
+                            doc: s.label(),
+                            min,
+                            max,
+                            default: Some(reference.get(*s)),
+                        }
+                    })
+                    .collect()
+            }
             NumberKeys::Model => ModelParams::SPECS
                 .iter()
                 .map(|p| NumberKey {
@@ -182,6 +190,7 @@ impl NumberKeys {
                     doc: p.doc,
                     min: p.min,
                     max: p.max,
+                    default: Some(p.default),
                 })
                 .collect(),
             NumberKeys::Kpi => Kpi::ALL
@@ -191,6 +200,7 @@ impl NumberKeys {
                     doc: k.label(),
                     min: -1.0e6,
                     max: 1.0e6,
+                    default: None,
                 })
                 .collect(),
             NumberKeys::Segment => Stock::SEGMENTS
@@ -200,6 +210,7 @@ impl NumberKeys {
                     doc: s.label(),
                     min: 0.0,
                     max: 1.0e4,
+                    default: None,
                 })
                 .collect(),
         }

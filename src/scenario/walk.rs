@@ -3,19 +3,22 @@
 //! and text are all checked here, every problem is collected rather than
 //! the first one returned, and what passes becomes the checked tree.
 
-use super::error::{Lines, Problem};
-use super::message::{example, found, hint, lower_first, number, number_noun, range_message, want};
+use super::error::Lines;
+use super::message::{
+    example, found, hint, lower_first, number, number_noun, range_message, shorten_number, want,
+};
 use super::spec::{KeySpec, Kind, NumberKeys, Presence, homes_of};
 use super::suggest::{did_you_mean, help_with_choices};
 use super::text::{describe_char, forbidden_char, id_problem, slug};
 use super::tree::{Fields, Node, Value, join, section};
+use crate::diag::{Collector, Severity};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 /// Collects the problems of one file while walking it.
 pub(crate) struct Checker<'a> {
     lines: &'a Lines<'a>,
-    pub(crate) problems: Vec<Problem>,
+    found: Collector,
     /// Keys found under the wrong header, with the section they belong
     /// to: not reported again as missing from that section.
     misplaced: Vec<(String, String)>,
@@ -25,16 +28,50 @@ impl<'a> Checker<'a> {
     pub(crate) fn new(lines: &'a Lines<'a>) -> Checker<'a> {
         Checker {
             lines,
-            problems: Vec::new(),
+            found: Collector::default(),
             misplaced: Vec::new(),
         }
     }
 
     /// Records a problem at a byte offset.
     pub(crate) fn report(&mut self, offset: usize, path: &str, message: String, help: String) {
+        self.push(Severity::Error, offset, path, message, help);
+    }
+
+    /// Records a warning: allowed, shown, but almost certainly not meant.
+    pub(crate) fn warn(&mut self, offset: usize, path: &str, message: String, help: String) {
+        self.push(Severity::Warning, offset, path, message, help);
+    }
+
+    fn push(&mut self, sev: Severity, offset: usize, path: &str, message: String, help: String) {
+        self.push_len(sev, offset, 0, path, message, help);
+    }
+
+    /// Records a diagnostic that underlines `len` bytes (0: the word there).
+    fn push_len(
+        &mut self,
+        sev: Severity,
+        offset: usize,
+        len: usize,
+        path: &str,
+        message: String,
+        help: String,
+    ) {
+        if self.found.full() {
+            self.found.count(sev);
+            return;
+        }
         let help = (!help.is_empty()).then_some(help);
-        self.problems
-            .push(self.lines.problem(offset, path, message, help));
+        let mut d = self.lines.diagnostic(sev, offset, path, message, help);
+        d.len = len;
+        self.found.push(d);
+    }
+
+    /// The diagnostics found, in file order.
+    pub(crate) fn finish(self) -> Collector {
+        let mut found = self.found;
+        found.kept.sort_by_key(|d| (d.offset, d.severity));
+        found
     }
 
     /// The 1-based line and column of a byte offset.
@@ -62,6 +99,11 @@ impl<'a> Checker<'a> {
             let name = key.get_ref().as_ref();
             fields.written.push(name.to_string());
             let Some(spec) = specs.iter().find(|s| s.key == name) else {
+                if self.found.full() {
+                    // Only counted: wording it would cost time per key.
+                    self.found.count(Severity::Error);
+                    continue;
+                }
                 let keys: Vec<&str> = specs.iter().map(|s| s.key).collect();
                 meant.extend(did_you_mean(name, &keys));
                 self.unknown_key(key.span().start, path, name, &keys);
@@ -107,7 +149,7 @@ impl<'a> Checker<'a> {
         self.report(
             offset,
             &join(path, name),
-            format!("unknown key \"{}\"", name.escape_debug()),
+            format!("unknown key \"{}\"", shown_key(name)),
             help,
         );
     }
@@ -139,7 +181,9 @@ impl<'a> Checker<'a> {
                 ),
             ),
         };
-        self.report(offset, path, message, help);
+        // Something is missing from the table that starts here: point at
+        // its start rather than underline whatever is written there.
+        self.push_len(Severity::Error, offset, 1, path, message, help);
     }
 
     /// Checks one value against its key's kind.
@@ -189,11 +233,22 @@ impl<'a> Checker<'a> {
                         None
                     }
                     Err(_) => {
-                        let message = format!("{i} is too large");
+                        let message = format!("{} is too large", shorten_number(&i.to_string()));
                         self.report(offset, path, message, hint(spec.kind));
                         None
                     }
                 }
+            }
+            // `quarters = 16.0` means 16, as JSON and the schema read it.
+            (Kind::Integer { min, max }, DeValue::Float(_)) if whole(got).is_some() => {
+                let x = whole(got).unwrap_or_default();
+                let (shown, _) = number(got);
+                if x >= min as f64 && x <= max as f64 {
+                    return Some(Value::Int(x as i64));
+                }
+                let message = range_message(&shown, x, min as f64);
+                self.report(offset, path, message, hint(spec.kind));
+                None
             }
             (
                 Kind::Number { min, max } | Kind::NumberOr { min, max, .. },
@@ -207,7 +262,15 @@ impl<'a> Checker<'a> {
                     None if shown.contains("inf") => format!("{shown} is not a finite number"),
                     None => format!("{shown} is too large"),
                 };
-                self.report(offset, path, message, hint(spec.kind));
+                let mut help = hint(spec.kind);
+                // `chance = 30` for 30%: a share written as a percentage.
+                if let Some(x) = x.filter(|x| max == 1.0 && *x > 1.0 && *x <= 100.0) {
+                    let share = super::message::fmt_num(x / 100.0);
+                    help = format!(
+                        "{help}: it is a share, not a percentage — for {shown}% write {share}"
+                    );
+                }
+                self.report(offset, path, message, help);
                 None
             }
             (Kind::Bool, DeValue::Boolean(b)) => Some(Value::Bool(*b)),
@@ -257,7 +320,18 @@ impl<'a> Checker<'a> {
 
     fn mismatch(&mut self, offset: usize, path: &str, want: &str, got: &DeValue<'_>, kind: Kind) {
         let message = format!("expected {want}, found {}", found(got));
+        let inline = self
+            .lines
+            .text()
+            .get(offset..)
+            .is_some_and(|t| t.starts_with('{'));
         let help = match (kind, got) {
+            (Kind::Tables { .. }, DeValue::Table(_)) if inline => {
+                let key = path.rsplit('.').next().unwrap_or(path);
+                format!(
+                    "this is a list: put square brackets around the braces, {key} = [{{ … }}], with a comma between entries"
+                )
+            }
             (Kind::Tables { .. }, DeValue::Table(_)) => format!(
                 "write [[{}]] (with double brackets) for each entry",
                 section(path)
@@ -301,6 +375,16 @@ impl<'a> Checker<'a> {
                 help,
             )
         } else {
+            if !multi {
+                if let Some(at) = s.chars().position(|c| c == '\t') {
+                    self.warn(
+                        offset,
+                        path,
+                        format!("text contains a tab at character {}: on screen it runs the words together or jumps to a column", at + 1),
+                        "replace the tab with a space".into(),
+                    );
+                }
+            }
             return Some(Value::Text(s.to_string()));
         };
         self.report(offset, path, message, help);
@@ -325,9 +409,13 @@ impl<'a> Checker<'a> {
             let name = key.get_ref().as_ref();
             fields.written.push(name.to_string());
             let Some(entry) = entries.iter().find(|e| e.key == name) else {
+                if self.found.full() {
+                    self.found.count(Severity::Error);
+                    continue;
+                }
                 let names: Vec<&str> = entries.iter().map(|e| e.key).collect();
                 let noun = number_noun(keys);
-                let message = format!("unknown {noun} \"{}\"", name.escape_debug());
+                let message = format!("unknown {noun} \"{}\"", shown_key(name));
                 let help = match misplaced(name, path, &names) {
                     Some((home, help)) => {
                         self.misplaced.push((home, name.to_string()));
@@ -360,6 +448,16 @@ impl<'a> Checker<'a> {
         fields.entries.sort_by_key(|(_, n)| n.offset);
         fields
     }
+}
+
+/// The value of a float literal that is a whole number (`16.0`).
+fn whole(v: &DeValue<'_>) -> Option<f64> {
+    number(v).1.filter(|x| x.fract() == 0.0 && x.abs() < 1.0e18)
+}
+
+/// A key as echoed in a message: escaped and, when long, cut.
+pub(crate) fn shown_key(name: &str) -> String {
+    crate::diag::shorten(&name.escape_debug().to_string(), 60)
 }
 
 /// "This key belongs elsewhere", for a key that is no typo here but is a
