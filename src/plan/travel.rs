@@ -154,7 +154,7 @@ mod tests {
         assert_eq!(
             warnings,
             vec![
-                "p.toml: [quarter.9] is beyond the scenario's 6 quarters".to_string(),
+                "p.toml: [quarter.9] is beyond the scenario's 6 quarters: use a quarter from 1 to 6".to_string(),
                 "p.toml: [quarter.2]: there is no initiative 'cost-cutting'; the initiatives are: (none)".into(),
                 "p.toml: [quarter.2]: there is no dilemma 'storm'; the dilemmas are: (none)".into(),
             ]
