@@ -2,7 +2,8 @@
 //! hot path. Decisions are fitted to the cash available, as a player short
 //! of cash would, and nothing but the summary is kept.
 
-use crate::sim::{Decisions, Rules, State, advance};
+use super::Trajectory;
+use crate::sim::{Decisions, Rules, State, advance_quiet};
 
 /// What a game came to.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -27,7 +28,7 @@ pub fn play(rules: &Rules, seed: u64, mut policy: impl FnMut(u32, &State) -> Dec
         let d = crate::plan::fit(policy(q, &state), rules, &state);
         // Fitted decisions are always playable; if the model still refused
         // them, the game would stand where it is.
-        let Ok(report) = advance(rules, &mut state, &d) else {
+        let Ok(report) = advance_quiet(rules, &mut state, &d) else {
             break;
         };
         summary.score = report.kpis.score;
@@ -56,10 +57,30 @@ pub fn trace(
     while !state.is_over(rules) {
         let q = state.quarter + 1;
         let d = crate::plan::fit(policy(q, &state), rules, &state);
-        if advance(rules, &mut state, &d).is_err() {
+        if advance_quiet(rules, &mut state, &d).is_err() {
             break;
         }
         played.push(d);
     }
     played
+}
+
+/// A game's figures quarter by quarter, as the lab compares them.
+pub fn trajectory(
+    rules: &Rules,
+    seed: u64,
+    mut policy: impl FnMut(u32, &State) -> Decisions,
+) -> Trajectory {
+    let mut state = State::new(rules, seed);
+    let mut t = Trajectory::with_capacity(rules.quarters);
+    while !state.is_over(rules) {
+        let q = state.quarter + 1;
+        let d = crate::plan::fit(policy(q, &state), rules, &state);
+        let Ok(report) = advance_quiet(rules, &mut state, &d) else {
+            break;
+        };
+        t.push(&report);
+    }
+    t.finish(rules.quarters);
+    t
 }

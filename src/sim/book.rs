@@ -1,6 +1,8 @@
 //! The bookkeeping of one quarter: terms are written as the model computes
 //! them, and a stock's new value is always its old value plus its terms, so
-//! the ledger sums to the change by construction.
+//! the ledger sums to the change by construction. A quiet book (the lab's
+//! and the plan search's) adds the same values in the same order but keeps
+//! no terms, so its stocks are bit-identical to a recording book's.
 
 use super::effect::ActiveEffect;
 use super::event::{Shares, stock_effects};
@@ -14,17 +16,25 @@ pub(crate) struct Book {
     pub new: Stocks,
     pub ledger: Ledger,
     acc: [f64; 14],
+    /// Whether terms are kept (false: only the sums are).
+    record: bool,
 }
 
 impl Book {
-    pub(crate) fn new(old: &Stocks) -> Book {
+    /// A book that keeps the terms when `record` is set, else only sums.
+    pub(crate) fn with_ledger(old: &Stocks, record: bool) -> Book {
         Book {
             old: old.clone(),
             new: old.clone(),
             ledger: Ledger {
-                terms: Vec::with_capacity(80),
+                terms: if record {
+                    Vec::with_capacity(80)
+                } else {
+                    Vec::new()
+                },
             },
             acc: [0.0; 14],
+            record,
         }
     }
 
@@ -36,24 +46,35 @@ impl Book {
     /// Records a term with any cause.
     pub(crate) fn push(&mut self, stock: Stock, cause: Cause, value: f64) {
         self.acc[stock.index()] += value;
-        self.ledger.terms.push(Term {
-            stock,
-            cause,
-            value,
-        });
+        if self.record {
+            self.ledger.terms.push(Term {
+                stock,
+                cause,
+                value,
+            });
+        }
     }
 
     /// Records a flow of the model that a driver scales, split into the
     /// model's own part (named `name`) and each effect's part. The stock
     /// moves by `total` exactly; the parts sum to it up to rounding.
-    pub(crate) fn split(&mut self, stock: Stock, name: &'static str, total: f64, shares: &Shares) {
+    pub(crate) fn split(
+        &mut self,
+        stock: Stock,
+        name: &'static str,
+        total: f64,
+        shares: &Shares<'_>,
+    ) {
         self.acc[stock.index()] += total;
+        if !self.record {
+            return;
+        }
         for (source, share) in shares.iter() {
             let cause = source.map_or(Cause::Model(name), |source| Cause::Via {
                 flow: name,
                 source,
             });
-            if source.is_none() || *share != 0.0 {
+            if source.is_none() || share != 0.0 {
                 self.ledger.terms.push(Term {
                     stock,
                     cause,

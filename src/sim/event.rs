@@ -44,15 +44,23 @@ fn fires(trigger: &Trigger, count: u32, q: u32, state: &State, draw: f64) -> boo
     }
 }
 
-/// Rolls the events of quarter `q`; those that fire start their effects.
-pub(crate) fn roll_events(rules: &Rules, state: &mut State, q: u32, news: &mut Vec<News>) {
+/// Rolls the events of quarter `q`; those that fire start their effects
+/// (and are told in `news`, if given).
+pub(crate) fn roll_events(
+    rules: &Rules,
+    state: &mut State,
+    q: u32,
+    mut news: Option<&mut Vec<News>>,
+) {
     for_each_die(state, q, 0, rules.events.len(), |state, i, draw| {
         let event = &rules.events[i];
         if fires(&event.trigger, state.event_counts[i], q, state, draw) {
             state.event_counts[i] += 1;
             let source = Source::Event(i as u16);
             start(state, source, &event.effects);
-            news.push(News::Event { index: i as u16 });
+            if let Some(news) = news.as_deref_mut() {
+                news.push(News::Event { index: i as u16 });
+            }
         }
     });
 }
@@ -79,11 +87,11 @@ fn for_each_die(
     }
 }
 
-/// Rolls the dilemmas that open for quarter `q` (asked at its start).
-pub(crate) fn open_dilemmas(rules: &Rules, state: &mut State, q: u32) -> Vec<u16> {
-    let mut opened = Vec::new();
+/// Rolls the dilemmas that open for quarter `q` (asked at its start):
+/// they join `state.pending`.
+pub(crate) fn open_dilemmas(rules: &Rules, state: &mut State, q: u32) {
     if q > rules.quarters {
-        return opened;
+        return;
     }
     for_each_die(
         state,
@@ -100,11 +108,9 @@ pub(crate) fn open_dilemmas(rules: &Rules, state: &mut State, q: u32) -> Vec<u16
             ) {
                 state.dilemma_counts[i] += 1;
                 state.pending.push(i as u16);
-                opened.push(i as u16);
             }
         },
     );
-    opened
 }
 
 /// Puts effects in force from this quarter on.
@@ -178,11 +184,19 @@ impl Drivers {
     /// How a multiplying driver's value splits between the model's own
     /// level (`None`) and each effect on it, as shares that sum to 1, so a
     /// flow it scales can be explained term by term ("churn" and "Nova
-    /// launches"). Multipliers apply in order, then additions, as in
+    /// launches"). The shares are worked out only when a recording book
+    /// reads them: the lab's quiet books never do.
+    pub(crate) fn shares<'a>(&'a self, effects: &'a [ActiveEffect], d: Driver) -> Shares<'a> {
+        Shares {
+            of: Some((self, effects, d)),
+        }
+    }
+
+    /// Multipliers apply in order, then additions, as in
     /// [`Drivers::from_effects`].
-    pub(crate) fn shares(&self, effects: &[ActiveEffect], d: Driver) -> Shares {
+    fn parts(&self, effects: &[ActiveEffect], d: Driver) -> Parts {
         let total = self.get(d);
-        let mut shares = Shares::default();
+        let mut shares = Parts::default();
         let neutral = d.neutral();
         let touched = self.touched & (1 << d as usize) != 0;
         if total == 0.0 || neutral == 0.0 || !touched {
@@ -206,10 +220,40 @@ impl Drivers {
     }
 }
 
-/// Shares of a driver's value by origin (see [`Drivers::shares`]), kept
-/// on the stack: this runs several times a quarter.
+/// Shares of a driver's value by origin (see [`Drivers::shares`]): a view
+/// on the drivers and effects, worked out when iterated.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Shares<'a> {
+    /// `None`: all of it the model's own.
+    of: Option<(&'a Drivers, &'a [ActiveEffect], Driver)>,
+}
+
+impl Shares<'static> {
+    /// All of it the model's own.
+    pub(crate) fn own() -> Shares<'static> {
+        Shares { of: None }
+    }
+}
+
+impl Shares<'_> {
+    /// The shares in order: the model's own first, then each effect's.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (Option<Source>, f64)> {
+        let parts = match self.of {
+            Some((drivers, effects, d)) => drivers.parts(effects, d),
+            None => {
+                let mut p = Parts::default();
+                p.push(None, 1.0);
+                p
+            }
+        };
+        let len = parts.len;
+        parts.items.into_iter().take(len)
+    }
+}
+
+/// The shares themselves, kept on the stack.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub(crate) struct Shares {
+struct Parts {
     items: [(Option<Source>, f64); SHARES],
     len: usize,
 }
@@ -218,28 +262,16 @@ pub(crate) struct Shares {
 /// driver at once are added to the last one's share (the total stays exact).
 const SHARES: usize = 8;
 
-impl Default for Shares {
+impl Default for Parts {
     fn default() -> Self {
-        Shares {
+        Parts {
             items: [(None, 0.0); SHARES],
             len: 0,
         }
     }
 }
 
-impl Shares {
-    /// All of it the model's own.
-    pub(crate) fn own() -> Shares {
-        let mut s = Shares::default();
-        s.push(None, 1.0);
-        s
-    }
-
-    /// The shares in order: the model's own first, then each effect's.
-    pub(crate) fn iter(&self) -> impl Iterator<Item = &(Option<Source>, f64)> {
-        self.items[..self.len].iter()
-    }
-
+impl Parts {
     fn push(&mut self, source: Option<Source>, share: f64) {
         if self.len < SHARES {
             self.items[self.len] = (source, share);

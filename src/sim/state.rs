@@ -82,11 +82,14 @@ impl State {
         let mut noise_rng = ChaCha8Rng::seed_from_u64(seed);
         noise_rng.set_stream(NOISE_STREAM);
         let baseline = super::money::baseline_profit(rules);
+        // Room for every quarter's profit: no allocation while playing.
+        let mut profits = Vec::with_capacity(4 + rules.quarters.min(1000) as usize);
+        profits.extend([baseline; 4]);
         let mut state = State {
             seed,
             quarter: 0,
             stocks: rules.start.clone(),
-            profits: vec![baseline; 4],
+            profits,
             pipeline: vec![0.0; delay_slots(rules)],
             effects: Vec::new(),
             cooldowns: vec![0; rules.initiatives.len()],
