@@ -8,6 +8,7 @@ use super::rules::{Rules, Trigger};
 use super::state::State;
 use super::stock::Stock;
 use serde::Serialize;
+use std::cell::OnceCell;
 
 /// Something the player reads about in the quarter's news.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
@@ -189,6 +190,7 @@ impl Drivers {
     pub(crate) fn shares<'a>(&'a self, effects: &'a [ActiveEffect], d: Driver) -> Shares<'a> {
         Shares {
             of: Some((self, effects, d)),
+            parts: OnceCell::new(),
         }
     }
 
@@ -221,33 +223,36 @@ impl Drivers {
 }
 
 /// Shares of a driver's value by origin (see [`Drivers::shares`]): a view
-/// on the drivers and effects, worked out when iterated.
-#[derive(Clone, Copy, Debug)]
+/// on the drivers and effects, worked out once when first iterated.
+#[derive(Clone, Debug)]
 pub(crate) struct Shares<'a> {
     /// `None`: all of it the model's own.
     of: Option<(&'a Drivers, &'a [ActiveEffect], Driver)>,
+    parts: OnceCell<Parts>,
 }
 
 impl Shares<'static> {
     /// All of it the model's own.
     pub(crate) fn own() -> Shares<'static> {
-        Shares { of: None }
+        Shares {
+            of: None,
+            parts: OnceCell::new(),
+        }
     }
 }
 
 impl Shares<'_> {
     /// The shares in order: the model's own first, then each effect's.
     pub(crate) fn iter(&self) -> impl Iterator<Item = (Option<Source>, f64)> {
-        let parts = match self.of {
+        let parts = self.parts.get_or_init(|| match self.of {
             Some((drivers, effects, d)) => drivers.parts(effects, d),
             None => {
                 let mut p = Parts::default();
                 p.push(None, 1.0);
                 p
             }
-        };
-        let len = parts.len;
-        parts.items.into_iter().take(len)
+        });
+        parts.items.into_iter().take(parts.len)
     }
 }
 
