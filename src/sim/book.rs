@@ -84,11 +84,35 @@ impl Book {
         }
     }
 
-    /// Records the terms of the effects in force on a stock.
+    /// Records the terms of the effects in force on a stock, one term per
+    /// source: an event that fired ten times with twenty effects on the
+    /// stock is one term, so a quarter's ledger stays as small as the
+    /// scenario's list of sources however many effects stack up. The
+    /// stock still moves by each effect in turn, in the same order.
     pub(crate) fn effects(&mut self, stock: Stock, effects: &[ActiveEffect]) {
         let old = self.old.get(stock);
+        let first = self.ledger.terms.len();
         for (source, value) in stock_effects(effects, stock, old) {
-            self.push(stock, Cause::Effect(source), value);
+            self.acc[stock.index()] += value;
+            if !self.record {
+                continue;
+            }
+            let cause = Cause::Effect(source);
+            // Effects of one source usually stand together: try the last
+            // term first.
+            let terms = &mut self.ledger.terms[first..];
+            let same = match terms.last_mut() {
+                Some(t) if t.cause == cause => Some(t),
+                _ => terms.iter_mut().find(|t| t.cause == cause),
+            };
+            match same {
+                Some(t) => t.value += value,
+                None => self.ledger.terms.push(Term {
+                    stock,
+                    cause,
+                    value,
+                }),
+            }
         }
     }
 
