@@ -4,7 +4,7 @@
 //! and the plan search's) adds the same values in the same order but keeps
 //! no terms, so its stocks are bit-identical to a recording book's.
 
-use super::effect::ActiveEffect;
+use super::effect::{ActiveEffect, Target};
 use super::event::{Shares, stock_effects};
 use super::ledger::{Cause, Ledger, Term};
 use super::stock::{Stock, Stocks};
@@ -18,6 +18,10 @@ pub(crate) struct Book {
     acc: [f64; 14],
     /// Whether terms are kept (false: only the sums are).
     record: bool,
+    /// Bit `s` set: some effect in force targets stock `s` (worked out on
+    /// the first call of [`Book::effects`]; the effects do not change
+    /// within a quarter).
+    touched: Option<u16>,
 }
 
 impl Book {
@@ -35,6 +39,7 @@ impl Book {
             },
             acc: [0.0; 14],
             record,
+            touched: None,
         }
     }
 
@@ -90,6 +95,15 @@ impl Book {
     /// scenario's list of sources however many effects stack up. The
     /// stock still moves by each effect in turn, in the same order.
     pub(crate) fn effects(&mut self, stock: Stock, effects: &[ActiveEffect]) {
+        let touched = *self.touched.get_or_insert_with(|| {
+            effects.iter().fold(0, |mask, e| match e.effect.target {
+                Target::Stock(s) => mask | 1 << s.index(),
+                Target::Driver(_) => mask,
+            })
+        });
+        if touched & (1 << stock.index()) == 0 {
+            return;
+        }
         let old = self.old.get(stock);
         let first = self.ledger.terms.len();
         for (source, value) in stock_effects(effects, stock, old) {
