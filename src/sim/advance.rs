@@ -13,7 +13,7 @@ use super::money::{self, MoneyInput};
 use super::people::{self, PeopleInput};
 use super::report::{Kpis, QuarterReport, Reported, score};
 use super::rules::Rules;
-use super::state::{Outcome, State};
+use super::state::{Dice, Outcome, State};
 use super::stock::Stock;
 
 /// √3: scales a sum of four uniforms to unit variance.
@@ -33,7 +33,7 @@ pub fn advance(
 
 /// Plays one quarter as [`advance`] does, to the same bits of state, but
 /// keeps no record: the report's ledger and news are empty, its decisions
-/// the default and its checksum 0. For the balance lab and the plan
+/// and measured figures the default and its checksum 0. For the balance lab and the plan
 /// search, which read only figures; nothing is allocated per quarter.
 pub fn advance_quiet(
     rules: &Rules,
@@ -53,6 +53,8 @@ fn quarter(
     let q = state.quarter + 1;
     let p = &rules.params;
     let mut news = Vec::new();
+    // Every die of the quarter in one draw: events, noise, next dilemmas.
+    let dice = state.dice(rules, q);
 
     // Answers to the dilemmas asked at the start of this quarter.
     let mut few = [(Source::Event(0), 0.0); CHOICES];
@@ -104,7 +106,7 @@ fn quarter(
         }
     }
 
-    event::roll_events(rules, state, q, record.then_some(&mut news));
+    event::roll_events(rules, state, q, &dice, record.then_some(&mut news));
     let drivers = Drivers::from_effects(&state.effects);
 
     let n = state.profits.len();
@@ -184,13 +186,18 @@ fn quarter(
         Outcome::Playing
     };
     if state.outcome == Outcome::Playing {
-        event::open_dilemmas(rules, state, q + 1);
+        event::open_dilemmas(rules, state, q + 1, &dice);
         if record {
             news.extend(state.pending.iter().map(|&d| News::Opened { dilemma: d }));
         }
     }
 
-    let reported = measure(state, p.noise_max, custom.loyalty.nps());
+    // What the player would see; nobody looks in a quiet quarter.
+    let reported = if record {
+        measure(state, &dice, p.noise_max, custom.loyalty.nps())
+    } else {
+        Reported::default()
+    };
     let kpis = Kpis {
         revenue: cash.revenue,
         new_product_revenue: arriving,
@@ -240,10 +247,9 @@ fn quarter(
 /// Reported customer figures: the truth times (1 + σ·z), σ shrinking with
 /// insight; z is a sum of four uniforms scaled to unit variance, so no
 /// transcendental function is needed. Counts are rounded, as surveys are.
-fn measure(state: &mut State, noise_max: f64, nps: f64) -> Reported {
+fn measure(state: &State, dice: &Dice, noise_max: f64, nps: f64) -> Reported {
     let sigma = noise_max * (1.0 - state.stocks.get(Stock::Insight) / 100.0);
-    let mut u = [0.0; 20];
-    state.noise_draws(state.quarter, &mut u);
+    let u = dice.noise();
     let z: [f64; 5] = std::array::from_fn(|k| {
         let sum = u[4 * k] + u[4 * k + 1] + u[4 * k + 2] + u[4 * k + 3];
         (sum - 2.0) * SQRT_3

@@ -5,7 +5,7 @@
 
 use super::effect::{ActiveEffect, Driver, Effect, Op, Source, Target};
 use super::rules::{Rules, Trigger};
-use super::state::State;
+use super::state::{Dice, State};
 use super::stock::Stock;
 use serde::Serialize;
 use std::cell::OnceCell;
@@ -28,9 +28,6 @@ pub enum News {
     Opened { dilemma: u16 },
 }
 
-/// Dilemmas draw from slots after the events'.
-const DILEMMA_SLOTS: u32 = 1 << 15;
-
 /// Whether a trigger fires in quarter `q`, given the draw for it.
 fn fires(trigger: &Trigger, count: u32, q: u32, state: &State, draw: f64) -> bool {
     if count >= trigger.max_times {
@@ -45,16 +42,17 @@ fn fires(trigger: &Trigger, count: u32, q: u32, state: &State, draw: f64) -> boo
     }
 }
 
-/// Rolls the events of quarter `q`; those that fire start their effects
-/// (and are told in `news`, if given).
+/// Rolls the events of quarter `q` with its dice; those that fire start
+/// their effects (and are told in `news`, if given).
 pub(crate) fn roll_events(
     rules: &Rules,
     state: &mut State,
     q: u32,
+    dice: &Dice,
     mut news: Option<&mut Vec<News>>,
 ) {
-    for_each_die(state, q, 0, rules.events.len(), |state, i, draw| {
-        let event = &rules.events[i];
+    for (i, event) in rules.events.iter().enumerate() {
+        let draw = dice.event(state, i);
         if fires(&event.trigger, state.event_counts[i], q, state, draw) {
             state.event_counts[i] += 1;
             let source = Source::Event(i as u16);
@@ -63,55 +61,22 @@ pub(crate) fn roll_events(
                 news.push(News::Event { index: i as u16 });
             }
         }
-    });
-}
-
-/// Draws the dice of `n` items (slots `first..first + n` of quarter `q`)
-/// in chunks on the stack, and hands each to `f` with its index.
-fn for_each_die(
-    state: &mut State,
-    q: u32,
-    first: u32,
-    n: usize,
-    mut f: impl FnMut(&mut State, usize, f64),
-) {
-    const CHUNK: usize = 32;
-    let mut dice = [0.0; CHUNK];
-    let mut start = 0;
-    while start < n {
-        let len = CHUNK.min(n - start);
-        state.event_draws(q, first + start as u32, &mut dice[..len]);
-        for (k, draw) in dice[..len].iter().enumerate() {
-            f(state, start + k, *draw);
-        }
-        start += len;
     }
 }
 
-/// Rolls the dilemmas that open for quarter `q` (asked at its start):
-/// they join `state.pending`.
-pub(crate) fn open_dilemmas(rules: &Rules, state: &mut State, q: u32) {
+/// Rolls the dilemmas that open for quarter `q` (asked at its start), with
+/// the previous quarter's dice: they join `state.pending`.
+pub(crate) fn open_dilemmas(rules: &Rules, state: &mut State, q: u32, dice: &Dice) {
     if q > rules.quarters {
         return;
     }
-    for_each_die(
-        state,
-        q,
-        DILEMMA_SLOTS,
-        rules.dilemmas.len(),
-        |state, i, draw| {
-            if fires(
-                &rules.dilemmas[i].trigger,
-                state.dilemma_counts[i],
-                q,
-                state,
-                draw,
-            ) {
-                state.dilemma_counts[i] += 1;
-                state.pending.push(i as u16);
-            }
-        },
-    );
+    for (i, def) in rules.dilemmas.iter().enumerate() {
+        let draw = dice.dilemma(state, i);
+        if fires(&def.trigger, state.dilemma_counts[i], q, state, draw) {
+            state.dilemma_counts[i] += 1;
+            state.pending.push(i as u16);
+        }
+    }
 }
 
 /// Puts effects in force from this quarter on.
