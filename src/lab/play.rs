@@ -4,6 +4,20 @@
 
 use super::Trajectory;
 use crate::sim::{Decisions, Rules, State, advance_quiet};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Quarters played by this module since the process started, for the
+/// lab's throughput line (counted once per game).
+static QUARTERS: AtomicU64 = AtomicU64::new(0);
+
+/// Quarters the lab and the search have played in this process.
+pub fn quarters_played() -> u64 {
+    QUARTERS.load(Ordering::Relaxed)
+}
+
+fn count(state: &State) {
+    QUARTERS.fetch_add(u64::from(state.quarter), Ordering::Relaxed);
+}
 
 /// What a game came to.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -38,6 +52,7 @@ pub fn play(rules: &Rules, seed: u64, mut policy: impl FnMut(u32, &State) -> Dec
         }
         summary.starts += d.initiatives.len() as u32;
     }
+    count(&state);
     summary
 }
 
@@ -62,6 +77,7 @@ pub fn trace(
         }
         played.push(d);
     }
+    count(&state);
     played
 }
 
@@ -81,6 +97,7 @@ pub fn trajectory(
         };
         t.push(&report);
     }
+    count(&state);
     t.finish(rules.quarters);
     t
 }
