@@ -212,11 +212,13 @@ impl Dice {
     }
 
     /// The die of event `i`: a uniform in [0, 1).
+    #[inline]
     pub(crate) fn event(&self, state: &mut State, i: usize) -> f64 {
         unit(self.word(state, NOISE_WORDS + 2 * i))
     }
 
     /// The die of dilemma `j`: a uniform in [0, 1).
+    #[inline]
     pub(crate) fn dilemma(&self, state: &mut State, j: usize) -> f64 {
         unit(self.word(state, NOISE_WORDS + 2 * j + 1))
     }
