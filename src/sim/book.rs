@@ -44,11 +44,13 @@ impl Book {
     }
 
     /// Records a term of the model.
+    #[inline]
     pub(crate) fn term(&mut self, stock: Stock, name: &'static str, value: f64) {
         self.push(stock, Cause::Model(name), value);
     }
 
     /// Records a term with any cause.
+    #[inline]
     pub(crate) fn push(&mut self, stock: Stock, cause: Cause, value: f64) {
         self.acc[stock.index()] += value;
         if self.record {
@@ -63,6 +65,7 @@ impl Book {
     /// Records a flow of the model that a driver scales, split into the
     /// model's own part (named `name`) and each effect's part. The stock
     /// moves by `total` exactly; the parts sum to it up to rounding.
+    #[inline]
     pub(crate) fn split(
         &mut self,
         stock: Stock,
@@ -131,12 +134,14 @@ impl Book {
     }
 
     /// The stock's value after its terms so far, before settling.
+    #[inline]
     pub(crate) fn pending(&self, stock: Stock) -> f64 {
         self.old.get(stock) + self.acc[stock.index()]
     }
 
     /// Fixes the stock's new value: old + terms, kept within its bounds by
     /// a "limit" term so that the ledger still sums to the change.
+    #[inline]
     pub(crate) fn settle(&mut self, stock: Stock) -> f64 {
         let raw = self.pending(stock);
         let (lo, hi) = stock.bounds();

@@ -153,8 +153,11 @@ impl Drivers {
     /// launches"). The shares are worked out only when a recording book
     /// reads them: the lab's quiet books never do.
     pub(crate) fn shares<'a>(&'a self, effects: &'a [ActiveEffect], d: Driver) -> Shares<'a> {
+        let touched = self.touched & (1 << d as usize) != 0;
+        // Untouched (the usual case): all of it the model's own.
+        let own = !touched || self.get(d) == 0.0 || d.neutral() == 0.0;
         Shares {
-            of: Some((self, effects, d)),
+            of: if own { None } else { Some((self, effects, d)) },
             parts: OnceCell::new(),
         }
     }
@@ -209,15 +212,15 @@ impl Shares<'static> {
 impl Shares<'_> {
     /// The shares in order: the model's own first, then each effect's.
     pub(crate) fn iter(&self) -> impl Iterator<Item = (Option<Source>, f64)> {
-        let parts = self.parts.get_or_init(|| match self.of {
-            Some((drivers, effects, d)) => drivers.parts(effects, d),
-            None => {
-                let mut p = Parts::default();
-                p.push(None, 1.0);
-                p
+        const OWN: [(Option<Source>, f64); 1] = [(None, 1.0)];
+        let items: &[(Option<Source>, f64)] = match self.of {
+            Some((drivers, effects, d)) => {
+                let parts = self.parts.get_or_init(|| drivers.parts(effects, d));
+                &parts.items[..parts.len]
             }
-        });
-        parts.items.into_iter().take(parts.len)
+            None => &OWN,
+        };
+        items.iter().copied()
     }
 }
 
