@@ -14,8 +14,13 @@ fn main() -> ExitCode {
             if !f.message.is_empty() {
                 // Messages quote files and arguments: escaped for the
                 // terminal, and written without a panic if stderr is gone.
-                let message = culturesim::output::escape_lines(f.message.trim_end());
-                culturesim::output::eprintln(&message);
+                // A rendered diagnostic is already safe, and may be coloured.
+                let message = f.message.trim_end();
+                if f.rendered {
+                    culturesim::output::eprintln(message);
+                } else {
+                    culturesim::output::eprintln(&culturesim::output::escape_lines(message));
+                }
             }
             ExitCode::from(f.code)
         }

@@ -11,6 +11,7 @@ pub fn branch(parent: &Path, at: u32, out: Option<&Path>) -> Result<(), Failure>
     let loaded = save::branch(parent, at, out).map_err(|e| Failure {
         code: if e.is_bad_input() { 2 } else { 1 },
         message: save::printable(&e.to_string()),
+        rendered: false,
     })?;
     let path = loaded.path.display().to_string();
     let before = match at {

@@ -14,6 +14,7 @@ pub fn compare(a: &Path, b: &Path, format: DocFormatArg) -> Result<(), Failure> 
         verifier.verify_log(p).map_err(|e| Failure {
             code: if e.kind.is_bad_input() { 2 } else { 1 },
             message: save::printable(&e.to_string()),
+            rendered: false,
         })
     };
     let (la, lb) = (load(a)?, load(b)?);

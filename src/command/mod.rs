@@ -21,6 +21,10 @@ use std::path::Path;
 pub struct Failure {
     pub code: u8,
     pub message: String,
+    /// The message is already safe for a terminal (a diagnostic rendered
+    /// by [`crate::diag`], which escapes what the file holds but may carry
+    /// its own colours); every other message is escaped on its way out.
+    pub rendered: bool,
 }
 
 impl Failure {
@@ -29,6 +33,25 @@ impl Failure {
         Failure {
             code: 2,
             message: message.to_string(),
+            rendered: false,
+        }
+    }
+
+    /// Bad input, as a rendered diagnostic (see [`Failure::rendered`]).
+    pub fn diagnostic(message: String) -> Failure {
+        Failure {
+            code: 2,
+            message,
+            rendered: true,
+        }
+    }
+
+    /// Any other failure: exit code 1.
+    pub fn other(message: impl ToString) -> Failure {
+        Failure {
+            code: 1,
+            message: message.to_string(),
+            rendered: false,
         }
     }
 }
@@ -40,6 +63,7 @@ fn print(text: &str) -> Result<(), Failure> {
     output::print(text).map_err(|e| Failure {
         code: 1,
         message: format!("cannot write the output: {e}"),
+        rendered: false,
     })
 }
 
@@ -54,10 +78,11 @@ pub fn dispatch(cli: Cli) -> Result<(), Failure> {
         Some(Command::Compare { a, b, format }) => compare::compare(&a, &b, format),
         Some(Command::Verify { saves, scenarios }) => verify::verify(&saves, &scenarios),
         Some(Command::Scenario(ScenarioCommand::List)) => {
-            finish(scenario::command::list(Path::new("scenarios")))
+            finish(scenario::command::list(Path::new("scenarios")), false)
         }
         Some(Command::Scenario(ScenarioCommand::Check { files })) => finish(
             scenario::command::check_styled(&files, crate::diag::color_for_stderr()),
+            true,
         ),
         Some(Command::Scenario(ScenarioCommand::Schema)) => print(&scenario::schema::schema_text()),
         Some(Command::Scenario(ScenarioCommand::Lab {
@@ -68,57 +93,60 @@ pub fn dispatch(cli: Cli) -> Result<(), Failure> {
             plan,
             quarters,
             strict,
-        })) => lab::lab(
-            &file,
+            search,
+            evals,
+            write_plan,
+        })) => lab::lab(&lab::LabArgs {
+            file,
             seeds,
             random,
             threads,
-            &lab::Show {
-                plan,
-                quarters,
-                strict,
-            },
-        ),
+            search,
+            evals,
+            write_plan,
+            plan,
+            quarters,
+            strict,
+        }),
         Some(Command::Debrief(args)) => debrief::debrief(&args),
         Some(Command::Class(ClassCommand::Report(args))) => class::report(&args),
     }
 }
 
-/// Writes a command's output to `out` atomically, or else to stdout (a
-/// closed pipe, as in `| head`, is not an error worth reporting).
+/// Writes a command's output to `out` atomically, or else to stdout
+/// through the one broken-pipe-safe writer.
 fn emit(out: Option<&Path>, text: &str) -> Result<(), Failure> {
-    use std::io::Write;
     if let Some(path) = out {
         return crate::save::write_atomic(path, text.as_bytes()).map_err(|e| Failure {
             code: 1,
-            message: format!("{}: {e}", path.display()),
+            message: format!(
+                "{}: {e}",
+                crate::output::escape(&path.display().to_string())
+            ),
+            rendered: false,
         });
     }
-    let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(Failure {
-            code: 1,
-            message: format!("cannot write the output: {e}"),
-        }),
-    }
+    print(text)
 }
 
 /// Prints a command's output; a non-zero code becomes a failure whose
 /// message is what the command wrote to stderr.
-fn finish(out: scenario::command::Output) -> Result<(), Failure> {
+/// `rendered`: stderr holds diagnostics rendered by [`crate::diag`],
+/// already safe and perhaps coloured.
+fn finish(out: scenario::command::Output, rendered: bool) -> Result<(), Failure> {
     print(&output::escape_lines(&out.stdout))?;
     if out.code == 0 {
-        output::eprint(&output::escape_lines(&out.stderr));
+        if rendered {
+            output::eprint(&out.stderr);
+        } else {
+            output::eprint(&output::escape_lines(&out.stderr));
+        }
         Ok(())
     } else {
         Err(Failure {
             code: out.code,
             message: out.stderr,
+            rendered,
         })
     }
 }

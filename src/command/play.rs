@@ -36,6 +36,7 @@ fn failure(e: tui::Error) -> Failure {
             tui::Error::Input(_) | tui::Error::Scenario(_) | tui::Error::NotATerminal => 2,
         },
         message: e.to_string(),
+        rendered: false,
     }
 }
 
@@ -48,11 +49,13 @@ pub fn resume(name: &Path, saves: Option<&Path>) -> Result<(), Failure> {
         return Err(Failure {
             code: 2,
             message: save::not_found(name, &dir),
+            rendered: false,
         });
     }
     let loaded = save::resume(&path).map_err(|e| Failure {
         code: if e.kind.is_bad_input() { 2 } else { 1 },
         message: save::printable(&format!("cannot resume: {e}")),
+        rendered: false,
     })?;
     let next = if loaded.game.is_over() {
         "showing its debrief".to_string()

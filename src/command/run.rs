@@ -11,7 +11,7 @@ use std::path::Path;
 /// quarter's figures.
 pub fn run(args: &RunArgs) -> Result<(), Failure> {
     let scenario = scenario::load(&args.scenario)
-        .map_err(|e| Failure::input(e.render(crate::diag::color_for_stderr())))?;
+        .map_err(|e| Failure::diagnostic(e.render(crate::diag::color_for_stderr())))?;
     let imported = find_plan(&args.plan, &scenario)?;
     for note in &imported.notes {
         eprintln!("{}", save::printable(&format!("note: {note}")));
@@ -59,6 +59,7 @@ pub fn run(args: &RunArgs) -> Result<(), Failure> {
         save::write_run(path, &scenario, &args.player, &game).map_err(|e| Failure {
             code: if e.kind.is_bad_input() { 2 } else { 1 },
             message: e.to_string(),
+            rendered: false,
         })?;
     }
     let info = RunInfo {
@@ -104,5 +105,5 @@ fn find_plan(arg: &Path, scenario: &scenario::Scenario) -> Result<plan::Imported
             )));
         }
     }
-    plan::load_any(arg).map_err(|e| Failure::input(e.render(crate::diag::color_for_stderr())))
+    plan::load_any(arg).map_err(|e| Failure::diagnostic(e.render(crate::diag::color_for_stderr())))
 }

@@ -20,6 +20,7 @@ pub fn verify(given: &[PathBuf], scenarios: &[PathBuf]) -> Result<(), Failure> {
         return Err(Failure {
             code: 2,
             message: "no save files (*.toml) in the folders given".to_string(),
+            rendered: false,
         });
     }
     let mut ok = 0;
@@ -36,6 +37,7 @@ pub fn verify(given: &[PathBuf], scenarios: &[PathBuf]) -> Result<(), Failure> {
         Err(Failure {
             code: 2,
             message: tally,
+            rendered: false,
         })
     }
 }

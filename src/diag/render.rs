@@ -302,30 +302,15 @@ fn ceil(s: &str, mut i: usize) -> usize {
 fn show_char(c: char) -> String {
     match c {
         '\t' => "    ".into(),
-        c if is_unsafe(c) => "\u{fffd}".into(),
+        c if crate::output::is_hidden(c) => "\u{fffd}".into(),
         c => c.to_string(),
     }
 }
 
-/// Characters a terminal could act on, or that make text read otherwise
-/// than it is stored: C0 and C1 controls, bidirectional controls, and
-/// the line and paragraph separators.
-fn is_unsafe(c: char) -> bool {
-    matches!(c, '\0'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{200e}' | '\u{200f}' | '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-}
-
-/// A message as it is safe to print: line breaks kept, other unsafe
-/// characters escaped.
+/// A message as it is safe to print: line breaks kept, everything else
+/// by the project's one terminal policy ([`crate::output::escape_lines`]).
 fn clean(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if c != '\n' && is_unsafe(c) {
-            out.extend(c.escape_unicode());
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    crate::output::escape_lines(s).into_owned()
 }
 
 #[cfg(test)]

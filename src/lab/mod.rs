@@ -6,22 +6,33 @@
 //! collected by index, so the report is identical on any number of threads.
 
 mod advice;
+mod candidate;
+pub mod exploit;
+mod hunt;
+mod hunt_render;
+pub mod parallel;
+pub mod play;
 mod quarters;
 mod random;
 mod render;
 mod rule_detail;
+pub mod search;
 mod trajectory;
 
 pub use advice::{Advice, advise};
+pub use candidate::{ALL_LEVERS, Candidate, Levers};
+pub use hunt::{Exploit, Hunt, HuntConfig, SingleLever, Structure, hunt};
+pub use hunt_render::{describe, render_hunt};
 pub use quarters::render_quarters;
 pub use random::RandomPlan;
 pub use render::render;
 pub use rule_detail::explain;
+pub use search::{Found, SearchConfig, search};
 pub use trajectory::Trajectory;
 
 use crate::plan::{Plan, REFERENCE_PLANS};
 use crate::scenario::{Compare, ExpectRule, Metric, Scenario, Versus};
-use crate::sim::{Game, Rules};
+use crate::sim::Rules;
 use std::sync::Arc;
 
 /// How much to play.
@@ -33,14 +44,18 @@ pub struct LabConfig {
     pub random_plans: u32,
     /// Worker threads (1 = play everything on the calling thread).
     pub threads: usize,
+    /// The exploit hunt (plan search and checks), if any.
+    pub hunt: Option<HuntConfig>,
 }
 
 impl Default for LabConfig {
     fn default() -> Self {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
         LabConfig {
             seeds: 200,
             random_plans: 2000,
-            threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
+            threads,
+            hunt: Some(HuntConfig::short(threads)),
         }
     }
 }
@@ -86,6 +101,8 @@ pub struct LabReport {
     pub random: Vec<Trajectory>,
     pub rules: Vec<RuleResult>,
     pub flags: Vec<Flag>,
+    /// The exploit hunt, when the lab ran one.
+    pub hunt: Option<Hunt>,
 }
 
 impl LabReport {
@@ -109,22 +126,18 @@ enum Job {
 
 fn play(rules: &Arc<Rules>, plans: &[Plan], job: Job) -> Trajectory {
     let (Job::Reference { seed, .. } | Job::Random { seed, .. }) = job;
-    let mut game = Game::new(Arc::clone(rules), seed);
     match job {
         Job::Reference { plan, .. } => {
             let plan = &plans[plan];
-            let r = Arc::clone(rules);
-            // Short of cash, a plan spends what it can, as a player would.
-            let _ = game
-                .play_out(|q, state| crate::plan::fit(plan.decisions_for(q, &r, state), &r, state));
+            // Short of cash, a plan spends what it can, as a player would
+            // (play::trajectory fits the decisions).
+            play::trajectory(rules, seed, |q, state| plan.decisions_for(q, rules, state))
         }
         Job::Random { index, .. } => {
             let mut random = RandomPlan::new(index, rules);
-            let rules = Arc::clone(rules);
-            let _ = game.play_out(|_, state| random.decide(&rules, state));
+            play::trajectory(rules, seed, |_, state| random.decide(rules, state))
         }
     }
-    Trajectory::from_reports(game.history(), rules.quarters)
 }
 
 /// Plays every job, on `threads` threads, results in job order.
@@ -199,6 +212,7 @@ pub fn run(scenario: &Scenario, config: LabConfig) -> LabReport {
         random,
         rules: Vec::new(),
         flags: Vec::new(),
+        hunt: config.hunt.map(|h| hunt(scenario, h)),
     };
     report.rules = scenario.expect.iter().map(|r| check(&report, r)).collect();
     report.flags = flags(&report);

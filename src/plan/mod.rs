@@ -83,7 +83,8 @@ impl PlanError {
             PlanError::Parse { path, text, found } => {
                 crate::diag::render(&path.display().to_string(), text, found, style)
             }
-            other => other.to_string(),
+            // Safe for a terminal as the rendered diagnostics are.
+            other => crate::output::escape_lines(&other.to_string()).into_owned(),
         }
     }
 }

@@ -321,7 +321,10 @@ impl Save {
         if let Some(b) = &self.branch {
             text("branch");
             text(&b.parent);
-            text(&format!("{}:{}:{}", b.parent_quarter, b.parent_checksum, b.at));
+            text(&format!(
+                "{}:{}:{}",
+                b.parent_quarter, b.parent_checksum, b.at
+            ));
         }
         Hex64(crate::scenario::content_hash(&out))
     }

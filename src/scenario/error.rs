@@ -61,7 +61,8 @@ impl Error {
     pub fn render(&self, style: Style) -> String {
         match self {
             Error::Invalid { file, text, found } => diag::render(file, text, found, style),
-            other => other.to_string(),
+            // Safe for a terminal as the rendered diagnostics are.
+            other => crate::output::escape_lines(&other.to_string()).into_owned(),
         }
     }
 }
