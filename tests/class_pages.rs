@@ -18,7 +18,10 @@ use std::process::Command;
 fn built(name: &str) -> (ClassReport, std::path::PathBuf) {
     let dir = scratch(name);
     class(&dir);
-    (build(std::slice::from_ref(&dir), None, Some(2)).unwrap(), dir)
+    (
+        build(std::slice::from_ref(&dir), None, Some(2)).unwrap(),
+        dir,
+    )
 }
 
 /// Parses `html` as XML (the pages are written as polyglot XHTML): every
