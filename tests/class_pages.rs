@@ -18,7 +18,10 @@ use std::process::Command;
 fn built(name: &str) -> (ClassReport, std::path::PathBuf) {
     let dir = scratch(name);
     class(&dir);
-    (build(&[dir.clone()], None, Some(2)).unwrap(), dir)
+    (
+        build(std::slice::from_ref(&dir), None, Some(2)).unwrap(),
+        dir,
+    )
 }
 
 /// Parses `html` as XML (the pages are written as polyglot XHTML): every
@@ -213,4 +216,25 @@ fn chromium_renders_the_class_page() {
         "the name is text, not a script"
     );
     assert!(!dom.contains("<script"));
+}
+
+#[test]
+fn a_debrief_escapes_a_name_with_control_characters_in_every_format() {
+    // Saves refuse such names; the renderers must not rely on that.
+    let s = class_support::electronics();
+    let game = class_support::played(&s, "balanced", s.seed);
+    let name = "\u{1b}]0;owned\u{7}<script>x</script>|*";
+    let d = debrief::build(&s, name, s.seed, game.history(), Against::Both);
+    let control = |t: &str| t.chars().any(|c| c.is_control() && c != '\n');
+    let text = debrief::render_text(&d);
+    assert!(!control(&text) && text.contains("?]0;owned?<script>"));
+    let (md, _) = debrief::render_markdown(&d, None);
+    assert!(
+        !control(&md)
+            && !md.contains("<script>")
+            && md.contains("&lt;script&gt;x&lt;/script&gt;\\|\\*")
+    );
+    let html = debrief::render_html(&d);
+    assert!(!control(&html) && !html.contains("<script>"));
+    well_formed(&html);
 }

@@ -167,3 +167,43 @@ fn csv_is_ready_for_a_gradebook() {
         "{zed}"
     );
 }
+
+#[test]
+fn a_scenario_that_locks_its_seed_sets_aside_games_on_another() {
+    let dir = scratch("locked");
+    let s = culturesim::scenario::load("tutorial").unwrap();
+    assert!(s.lock_seed);
+    for (player, plan) in [
+        ("Ann", "balanced"),
+        ("Bob", "do-nothing"),
+        ("Cy", "sequenced"),
+    ] {
+        class_support::write(
+            &dir,
+            &format!("{player}.toml"),
+            &s,
+            player,
+            &played(&s, plan, s.seed),
+        );
+    }
+    class_support::write(
+        &dir,
+        "Dot.toml",
+        &s,
+        "Dot",
+        &played(&s, "balanced", s.seed + 1),
+    );
+    let r = build(&[dir], None, Some(3)).unwrap();
+    assert_eq!(r.seed, Some(s.seed));
+    assert_eq!(status(&r, "Dot.toml"), &Status::OtherSeed);
+    let dot = r
+        .rows
+        .iter()
+        .find(|x| file_of(&x.file) == "Dot.toml")
+        .unwrap();
+    assert!(dot.reason.contains("locks the seed"), "{}", dot.reason);
+    assert_eq!(r.ranked().count(), 3);
+    // Too few for a top and a bottom quarter: no comparison, said plainly.
+    assert!(r.why.is_none());
+    assert_eq!(r.ranked().next().unwrap().1.player, "Ann");
+}

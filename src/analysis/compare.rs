@@ -4,7 +4,7 @@
 //! another). Causes are compared by the label players read, so runs of one
 //! scenario line up cause for cause.
 
-use crate::sim::{QuarterReport, Rules, Stock};
+use crate::sim::{Cause, QuarterReport, Rules, Stock};
 use std::collections::BTreeMap;
 
 /// One run to compare: its rules (which name the causes) and its history.
@@ -19,13 +19,24 @@ pub type CauseSums = BTreeMap<(Stock, String), f64>;
 
 /// The sum of every ledger term of a run, by stock and cause.
 pub fn cause_sums(rules: &Rules, history: &[QuarterReport]) -> CauseSums {
-    let mut sums = CauseSums::new();
+    // Summed by cause first and labelled once: a game has thousands of
+    // terms but a few dozen causes.
+    let mut by_cause: Vec<(Stock, Cause, f64)> = Vec::new();
     for report in history {
         for term in &report.ledger.terms {
-            *sums
-                .entry((term.stock, term.cause.label(rules)))
-                .or_insert(0.0) += term.value;
+            match by_cause
+                .iter_mut()
+                .find(|(s, c, _)| *s == term.stock && *c == term.cause)
+            {
+                Some(entry) => entry.2 += term.value,
+                None => by_cause.push((term.stock, term.cause, term.value)),
+            }
         }
+    }
+    let mut sums = CauseSums::new();
+    for (stock, cause, value) in by_cause {
+        // Two causes may share a label (an effect and its "via" part).
+        *sums.entry((stock, cause.label(rules))).or_insert(0.0) += value;
     }
     sums
 }

@@ -5,7 +5,7 @@
 use super::{Failure, emit};
 use crate::cli::{ClassArgs, ClassFormat};
 use crate::report::class::{self, Digest, Failed, Fault, Handed, digest, fault_of};
-use crate::report::escape::terminal;
+use crate::report::escape::terminal_lines;
 use crate::save;
 use crate::scenario::{self, Scenario};
 use std::collections::BTreeMap;
@@ -158,9 +158,4 @@ pub fn report(args: &ClassArgs) -> Result<(), Failure> {
         }
     };
     emit(args.out.as_deref(), &text)
-}
-
-/// A multi-line message made safe for a terminal, line by line.
-fn terminal_lines(s: &str) -> String {
-    s.lines().map(terminal).collect::<Vec<_>>().join("\n")
 }

@@ -6,12 +6,12 @@ use super::{Failure, emit};
 use crate::analysis::{Benchmark, REF_BALANCED};
 use crate::cli::{DebriefArgs, DebriefFormat};
 use crate::report::debrief::{self, Against};
-use crate::report::escape::terminal;
+use crate::report::escape::{terminal, terminal_lines};
 use crate::save;
 use std::path::Path;
 
 fn not_genuine(e: &save::Error) -> Failure {
-    Failure::input(terminal(&format!(
+    Failure::input(terminal_lines(&format!(
         "{e}\nA debrief needs a genuine save (check it with `culturesim verify`)."
     )))
 }

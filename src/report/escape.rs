@@ -69,6 +69,12 @@ pub fn terminal(s: &str) -> String {
     crate::save::printable(s)
 }
 
+/// [`terminal`], line by line: a message of several lines keeps its
+/// line breaks.
+pub fn terminal_lines(s: &str) -> String {
+    s.lines().map(terminal).collect::<Vec<_>>().join("\n")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

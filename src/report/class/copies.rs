@@ -24,19 +24,30 @@ const CLOSE: f64 = 0.02;
 /// The share of quarters that must match for "near-identical".
 const NEAR: f64 = 0.9;
 
-fn same_quarter(a: &Decisions, b: &Decisions, tolerance: f64) -> bool {
-    (a.vision - b.vision).abs() <= tolerance
-        && (a.insight - b.insight).abs() <= tolerance
-        && (a.skills - b.skills).abs() <= tolerance
-        && (a.marketing - b.marketing).abs() <= tolerance
-        && a.initiatives == b.initiatives
-        && a.answers == b.answers
+/// One quarter of a log, ready to compare: the four levers, then the
+/// initiatives and answers as one text.
+type Quarter = ([f64; 4], String);
+
+fn compact(log: &[Decisions]) -> Vec<Quarter> {
+    log.iter()
+        .map(|d| {
+            (
+                [d.vision, d.insight, d.skills, d.marketing],
+                format!("{:?}{:?}", d.initiatives, d.answers),
+            )
+        })
+        .collect()
 }
 
-fn near(a: &[Decisions], b: &[Decisions], tolerance: f64) -> bool {
-    if a.len() != b.len() {
-        return false;
-    }
+fn same_quarter(a: &Quarter, b: &Quarter, tolerance: f64) -> bool {
+    a.0.iter()
+        .zip(&b.0)
+        .all(|(x, y)| (x - y).abs() <= tolerance)
+        && a.1 == b.1
+}
+
+/// Logs of one length, matching in at least [`NEAR`] of their quarters.
+fn near(a: &[Quarter], b: &[Quarter], tolerance: f64) -> bool {
     let allowed = a.len() - (NEAR * a.len() as f64).ceil() as usize;
     let mut misses = 0;
     for (x, y) in a.iter().zip(b) {
@@ -50,8 +61,14 @@ fn near(a: &[Decisions], b: &[Decisions], tolerance: f64) -> bool {
     true
 }
 
-/// An exact key for a log: lever bits, initiatives and answers.
-fn log_key(log: &[Decisions]) -> Vec<(u64, u64, u64, u64, String)> {
+/// An exact key for a log: each quarter's lever bits, initiatives and answers.
+type LogKey = Vec<(u64, u64, u64, u64, String)>;
+
+/// Exact groups of a block (one scenario, one log length) by their first
+/// log, compacted.
+type Block = Vec<(usize, Vec<Quarter>)>;
+
+fn log_key(log: &[Decisions]) -> LogKey {
     log.iter()
         .map(|d| {
             (
@@ -67,11 +84,10 @@ fn log_key(log: &[Decisions]) -> Vec<(u64, u64, u64, u64, String)> {
 
 /// Groups of matching logs among the saves that replayed, of one
 /// scenario. Identical logs are grouped by key; near-identical ones are
-/// found by comparing each group's first log with the others' (a quick
-/// reject on the first quarter keeps this fast for large classes).
+/// found by comparing each group's first log with the others' of the same
+/// scenario and length (most pairs differ within three quarters).
 pub fn copy_groups(rows: &[Row], digests: &[Digest], budget: f64) -> Vec<CopyGroup> {
-    let mut exact: BTreeMap<(String, Vec<(u64, u64, u64, u64, String)>), Vec<usize>> =
-        BTreeMap::new();
+    let mut exact: BTreeMap<(String, LogKey), Vec<usize>> = BTreeMap::new();
     for (i, row) in rows.iter().enumerate() {
         if let Some(d) = row.digest.and_then(|j| digests.get(j)) {
             if d.log.len() >= MIN_QUARTERS && row.status != Status::Unreadable {
@@ -83,7 +99,17 @@ pub fn copy_groups(rows: &[Row], digests: &[Digest], budget: f64) -> Vec<CopyGro
         }
     }
     let groups: Vec<Vec<usize>> = exact.into_values().collect();
-    let log = |g: &[usize]| rows[g[0]].digest.and_then(|j| digests.get(j));
+    // Near-identical logs are of one scenario and one length: compare
+    // within those blocks only, each group by its first log.
+    let mut blocks: BTreeMap<(&str, usize), Block> = BTreeMap::new();
+    for (g, members) in groups.iter().enumerate() {
+        if let Some(d) = rows[members[0]].digest.and_then(|j| digests.get(j)) {
+            blocks
+                .entry((d.scenario_id.as_str(), d.log.len()))
+                .or_default()
+                .push((g, compact(&d.log)));
+        }
+    }
     // Union of exact groups that are near each other.
     let mut parent: Vec<usize> = (0..groups.len()).collect();
     fn find(p: &mut [usize], mut i: usize) -> usize {
@@ -94,13 +120,13 @@ pub fn copy_groups(rows: &[Row], digests: &[Digest], budget: f64) -> Vec<CopyGro
         i
     }
     let tolerance = CLOSE * budget;
-    for a in 0..groups.len() {
-        let Some(da) = log(&groups[a]) else { continue };
-        for b in a + 1..groups.len() {
-            let Some(db) = log(&groups[b]) else { continue };
-            if da.scenario_id == db.scenario_id && near(&da.log, &db.log, tolerance) {
-                let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
-                parent[rb] = ra;
+    for block in blocks.values() {
+        for (i, (a, la)) in block.iter().enumerate() {
+            for (b, lb) in &block[i + 1..] {
+                if near(la, lb, tolerance) {
+                    let (ra, rb) = (find(&mut parent, *a), find(&mut parent, *b));
+                    parent[rb] = ra;
+                }
             }
         }
     }

@@ -84,6 +84,8 @@ pub struct Why {
 
 /// The fewest ranked saves that make a top and a bottom quarter.
 pub const MIN_FOR_WHY: usize = 4;
+/// What the report says instead when the class is too small.
+pub const TOO_FEW_FOR_WHY: &str = "Why results differed: it takes at least 4 ranked saves to compare the top quarter of the class with the bottom quarter.";
 /// How many ledger causes the comparison lists.
 const CAUSES: usize = 10;
 

@@ -181,6 +181,12 @@ pub fn render_html(r: &ClassReport) -> String {
             &rows,
         ));
         sections.push(section("why", "Why results differed", &c));
+    } else if !r.rows.is_empty() {
+        sections.push(section(
+            "why",
+            "Why results differed",
+            &format!("<p>{}</p>", html(super::TOO_FEW_FOR_WHY)),
+        ));
     }
     if !r.copies.is_empty() || !r.repeats.is_empty() {
         let mut c = String::new();

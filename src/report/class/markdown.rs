@@ -191,6 +191,8 @@ pub fn render_markdown(r: &ClassReport, svg_stem: Option<&str>) -> (String, Vec<
             .map(String::from),
             &rows,
         );
+    } else {
+        o.push_str(&format!("{}\n\n", md(super::TOO_FEW_FOR_WHY)));
     }
     if !r.copies.is_empty() {
         o.push_str("## Possible copying\n\n");

@@ -17,7 +17,7 @@ mod markdown;
 mod table;
 
 pub use copies::{CopyGroup, copy_groups, repeated_players};
-pub use differ::{Distribution, Why, distribution, why_differed};
+pub use differ::{Distribution, TOO_FEW_FOR_WHY, Why, distribution, why_differed};
 pub use digest::{Digest, Fault, KPI_TITLES, digest, fault_of};
 pub use html::render_html;
 pub use markdown::render_markdown;

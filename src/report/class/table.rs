@@ -286,6 +286,8 @@ pub fn render_table(r: &ClassReport) -> String {
         for [fig, cause, a, b, d] in cause_rows(w) {
             o.push_str(&format!("    {fig}: {} {a} / {b} ({d})\n", t(&cause)));
         }
+    } else {
+        o.push_str(&format!("\n{}\n", super::TOO_FEW_FOR_WHY));
     }
     if !r.copies.is_empty() {
         o.push_str("\nPossible copying\n");
