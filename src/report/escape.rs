@@ -66,13 +66,13 @@ pub fn csv(s: &str) -> String {
 /// class report goes through this one call, so it can be swapped in one
 /// place.
 pub fn terminal(s: &str) -> String {
-    crate::save::printable(s)
+    crate::output::escape(s).into_owned()
 }
 
 /// [`terminal`], line by line: a message of several lines keeps its
 /// line breaks.
 pub fn terminal_lines(s: &str) -> String {
-    s.lines().map(terminal).collect::<Vec<_>>().join("\n")
+    crate::output::escape_lines(s).into_owned()
 }
 
 #[cfg(test)]

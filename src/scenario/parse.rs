@@ -94,7 +94,7 @@ pub(crate) fn parse_sized(
         expect: built.expect,
         plans: built.plans,
         content_hash: super::canonical_hash(text),
-        file_hash: content_hash(bytes),
+        file_hash: content_hash(text.as_bytes()),
         origin: origin.to_string(),
     };
     let warnings = Warnings {

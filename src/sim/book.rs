@@ -72,11 +72,13 @@ impl Book {
     /// Records a ledger term without moving the stock: the explanation of
     /// flows already added by [`Book::unexplained`].
     pub(crate) fn explain(&mut self, stock: Stock, name: &'static str, value: f64) {
-        self.ledger.terms.push(Term {
-            stock,
-            cause: Cause::Model(name),
-            value,
-        });
+        if self.record {
+            self.ledger.terms.push(Term {
+                stock,
+                cause: Cause::Model(name),
+                value,
+            });
+        }
     }
 
     /// Records a flow of the model that a driver scales, split into the

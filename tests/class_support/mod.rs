@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 /// The hostile player's name as written in the save. Saves refuse control
 /// characters in names, so those ride in the file's name instead.
-pub const HOSTILE_TOML: &str = r#"player = "<script>alert('x')</script> \"Q\" =1+1 |*_[x](y)""#;
+pub const HOSTILE_NAME: &str = r#"<script>alert('x')</script> "Q" =1+1 |*_[x](y)"#;
 /// A file name with a terminal escape and a bell in it.
 pub const HOSTILE_FILE: &str = "Zed\u{1b}[31m\u{7}.toml";
 
@@ -75,13 +75,9 @@ pub fn class(dir: &Path) -> Scenario {
     fs::write(dir.join("Ben-edited.toml"), parts.join("[[quarter]]")).unwrap();
     // Another seed.
     write(dir, "Ivy.toml", &s, "Ivy", &played(&s, "balanced", 7));
-    // A copy of Cai's game under another name.
-    let cai = fs::read_to_string(dir.join("Cai.toml")).unwrap();
-    fs::write(
-        dir.join("Jo.toml"),
-        cai.replace("player = \"Cai\"", "player = \"Jo\""),
-    )
-    .unwrap();
+    // A copy of Cai's decisions, played and handed in by Jo (editing the
+    // name in Cai's file would break its seal).
+    write(dir, "Jo.toml", &s, "Jo", &played(&s, "all-at-once", s.seed));
     // A second save of Ada: the same game, another file.
     fs::copy(dir.join("Ada.toml"), dir.join("Ada-again.toml")).unwrap();
     // Unfinished: eight quarters of balanced.
@@ -107,12 +103,13 @@ pub fn class(dir: &Path) -> Scenario {
         b"format = 1\nmodel_version = 2\n\x00\x01\x02",
     )
     .unwrap();
-    // Hostile name on a genuine balanced game (the name is not replayed).
-    let ada = fs::read_to_string(dir.join("Ada.toml")).unwrap();
-    fs::write(
-        dir.join(HOSTILE_FILE),
-        ada.replace("player = \"Ada\"", HOSTILE_TOML),
-    )
-    .unwrap();
+    // Hostile name on a genuine balanced game.
+    write(
+        dir,
+        HOSTILE_FILE,
+        &s,
+        HOSTILE_NAME,
+        &played(&s, "balanced", s.seed),
+    );
     s
 }

@@ -158,7 +158,13 @@ pub fn fault_of(kind: &ErrorKind) -> Fault {
             from: Some(*quarter),
         },
         ErrorKind::QuarterOrder { index, .. } => Fault::Edited { from: Some(*index) },
-        ErrorKind::Summary { .. } => Fault::Edited { from: None },
+        // The seal covers the player, the scenario reference and the
+        // summary; the start checksum, the seed.
+        ErrorKind::Summary { .. } | ErrorKind::Seal { .. } | ErrorKind::SeedEdited { .. } => {
+            Fault::Edited { from: None }
+        }
+        // A scenario file that claims a shipped id but is not the shipped one.
+        ErrorKind::NotShipped { .. } => Fault::OtherVersion,
         ErrorKind::ScenarioNotFound { .. } => Fault::OtherScenario,
         ErrorKind::ScenarioChanged { .. } | ErrorKind::ModelVersion { .. } => Fault::OtherVersion,
         ErrorKind::SeedNotLocked { found, locked, .. } => Fault::OtherSeed {
