@@ -16,15 +16,15 @@ pub fn run(args: &RunArgs) -> Result<(), Failure> {
     for note in &imported.notes {
         eprintln!("{}", save::printable(&format!("note: {note}")));
     }
-    if let Some(g) = imported.game.as_ref() {
-        if g.quarters < scenario.rules.quarters {
-            eprintln!(
-                "note: quarters {}-{} repeat quarter {}'s levers",
-                g.quarters + 1,
-                scenario.rules.quarters,
-                g.quarters
-            );
-        }
+    if let Some(g) = imported.game.as_ref()
+        && g.quarters < scenario.rules.quarters
+    {
+        eprintln!(
+            "note: quarters {}-{} repeat quarter {}'s levers",
+            g.quarters + 1,
+            scenario.rules.quarters,
+            g.quarters
+        );
     }
     let plan = imported.plan;
     // One's own game replays on its own seed unless told otherwise.

@@ -206,10 +206,10 @@ pub(crate) fn expect(
             "give the share of seeds on which the comparison must hold, e.g. share = 0.9".into(),
         );
     }
-    if let Versus::Value(v) = versus {
-        if let Some((message, help)) = never_holds(metric, compare, v) {
-            c.warn(f.offset_of("value"), &f.path_of("value"), message, help);
-        }
+    if let Versus::Value(v) = versus
+        && let Some((message, help)) = never_holds(metric, compare, v)
+    {
+        c.warn(f.offset_of("value"), &f.path_of("value"), message, help);
     }
     let mut rule = ExpectRule {
         text: String::new(),

@@ -39,42 +39,42 @@ pub(crate) fn array_table_mistakes(text: &str) -> Vec<(Range<usize>, Mistake)> {
     let mut out = Vec::new();
     for h in headers(text) {
         let mut mistake = None;
-        if h.array {
-            if let Some((offset, child, child_array)) = orphans.get(&h.name) {
-                if !arrays.contains(&h.name) {
-                    let (open, close) = if *child_array {
-                        ("[[", "]]")
-                    } else {
-                        ("[", "]")
-                    };
-                    mistake = Some(Mistake {
-                        offset: *offset,
-                        message: format!(
-                            "{open}{child}{close} comes before any [[{0}]]: it belongs to a [[{0}]] above it, and there is none",
-                            h.name
-                        ),
-                        help: format!(
-                            "move it below the [[{0}]] it belongs to (the first is on line {1}): each [[{0}]] is followed by its own {open}{child}{close} sections",
-                            h.name, h.number,
-                        ),
-                    });
-                }
-            }
+        if h.array
+            && let Some((offset, child, child_array)) = orphans.get(&h.name)
+            && !arrays.contains(&h.name)
+        {
+            let (open, close) = if *child_array {
+                ("[[", "]]")
+            } else {
+                ("[", "]")
+            };
+            mistake = Some(Mistake {
+                offset: *offset,
+                message: format!(
+                    "{open}{child}{close} comes before any [[{0}]]: it belongs to a [[{0}]] above it, and there is none",
+                    h.name
+                ),
+                help: format!(
+                    "move it below the [[{0}]] it belongs to (the first is on line {1}): each [[{0}]] is followed by its own {open}{child}{close} sections",
+                    h.name, h.number,
+                ),
+            });
         }
-        if mistake.is_none() && lists.contains(&h.name) {
-            if let Some(offset) = singles.get(&h.name) {
-                mistake = Some(Mistake {
-                    offset: *offset,
-                    message: format!(
-                        "[{0}] is written with single brackets, but {0} is a list of entries",
-                        h.name
-                    ),
-                    help: format!(
-                        "write [[{}]] (with double brackets) for every entry, this one included",
-                        h.name
-                    ),
-                });
-            }
+        if mistake.is_none()
+            && lists.contains(&h.name)
+            && let Some(offset) = singles.get(&h.name)
+        {
+            mistake = Some(Mistake {
+                offset: *offset,
+                message: format!(
+                    "[{0}] is written with single brackets, but {0} is a list of entries",
+                    h.name
+                ),
+                help: format!(
+                    "write [[{}]] (with double brackets) for every entry, this one included",
+                    h.name
+                ),
+            });
         }
         let mut prefix = String::new();
         for part in h.name.split('.') {

@@ -375,15 +375,13 @@ impl<'a> Checker<'a> {
                 help,
             )
         } else {
-            if !multi {
-                if let Some(at) = s.chars().position(|c| c == '\t') {
-                    self.warn(
+            if !multi && let Some(at) = s.chars().position(|c| c == '\t') {
+                self.warn(
                         offset,
                         path,
                         format!("text contains a tab at character {}: on screen it runs the words together or jumps to a column", at + 1),
                         "replace the tab with a space".into(),
                     );
-                }
             }
             return Some(Value::Text(s.to_string()));
         };

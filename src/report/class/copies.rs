@@ -89,13 +89,14 @@ fn log_key(log: &[Decisions]) -> LogKey {
 pub fn copy_groups(rows: &[Row], digests: &[Digest], budget: f64) -> Vec<CopyGroup> {
     let mut exact: BTreeMap<(String, LogKey), Vec<usize>> = BTreeMap::new();
     for (i, row) in rows.iter().enumerate() {
-        if let Some(d) = row.digest.and_then(|j| digests.get(j)) {
-            if d.log.len() >= MIN_QUARTERS && row.status != Status::Unreadable {
-                exact
-                    .entry((d.scenario_id.clone(), log_key(&d.log)))
-                    .or_default()
-                    .push(i);
-            }
+        if let Some(d) = row.digest.and_then(|j| digests.get(j))
+            && d.log.len() >= MIN_QUARTERS
+            && row.status != Status::Unreadable
+        {
+            exact
+                .entry((d.scenario_id.clone(), log_key(&d.log)))
+                .or_default()
+                .push(i);
         }
     }
     let groups: Vec<Vec<usize>> = exact.into_values().collect();

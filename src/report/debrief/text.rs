@@ -79,10 +79,10 @@ pub fn render_text(d: &Debrief<'_>) -> String {
                     .map_or(String::new(), |v| fixed(*v, f.decimals))
             ));
         }
-        if f.title == "Cumulative profit" {
-            if let Some(q) = d.lessons.break_even {
-                o.push_str(&format!("    break-even with doing nothing in Q{q}\n"));
-            }
+        if f.title == "Cumulative profit"
+            && let Some(q) = d.lessons.break_even
+        {
+            o.push_str(&format!("    break-even with doing nothing in Q{q}\n"));
         }
     }
     o.push_str("\nThe story\n");
