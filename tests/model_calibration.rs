@@ -133,12 +133,12 @@ fn five_points_of_engagement_lift_experience_and_revenue_growth() {
     lifted.events.push(scheduled(
         "attitude",
         3,
-        vec![Effect {
-            target: Target::Stock(Stock::Engagement),
-            op: Op::Add,
-            value: push,
-            quarters: 18,
-        }],
+        vec![Effect::new(
+            Target::Stock(Stock::Engagement),
+            Op::Add,
+            push,
+            18,
+        )],
     ));
     let lifted = Arc::new(lifted);
     for seed in SEEDS {
@@ -184,12 +184,12 @@ fn five_points_fewer_defections_raise_profit_25_to_85_percent() {
     loyal.events.push(scheduled(
         "loyalty",
         1,
-        vec![Effect {
-            target: Target::Driver(Driver::Churn),
-            op: Op::Multiply,
-            value: (yearly_churn - 0.05) / yearly_churn,
-            quarters: 20,
-        }],
+        vec![Effect::new(
+            Target::Driver(Driver::Churn),
+            Op::Multiply,
+            (yearly_churn - 0.05) / yearly_churn,
+            20,
+        )],
     ));
     let loyal = Arc::new(loyal);
     for seed in SEEDS {

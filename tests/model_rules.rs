@@ -53,7 +53,7 @@ fn an_unanswered_dilemma_charges_its_default_and_validation_counts_it() {
         vision: 100.0,
         ..Decisions::default()
     };
-    let refused = game.advance(&spend_all).err();
+    let refused = spend_all.cash_check(game.rules(), game.state()).err();
     assert!(
         matches!(refused, Some(DecisionError::NotEnoughCash { spent, .. }) if spent == 160.0),
         "{refused:?}"

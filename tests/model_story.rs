@@ -136,12 +136,7 @@ fn engagement_follows_culture_with_a_lag() {
             quarter: Some(6),
             ..Trigger::default()
         },
-        effects: vec![Effect {
-            target: Target::Stock(Stock::Culture),
-            op: Op::Add,
-            value: 10.0,
-            quarters: 1,
-        }],
+        effects: vec![Effect::new(Target::Stock(Stock::Culture), Op::Add, 10.0, 1)],
     });
     let shocked = Arc::new(shocked);
     for seed in SEEDS {

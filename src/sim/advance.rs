@@ -7,7 +7,7 @@ use super::book::Book;
 use super::curve::{abs, max};
 use super::customers::{self, CustomerInput};
 use super::decision::{DecisionError, Decisions};
-use super::effect::{Driver, Source};
+use super::effect::Source;
 use super::event::{self, Drivers, News};
 use super::money::{self, MoneyInput};
 use super::people::{self, PeopleInput};
@@ -78,6 +78,7 @@ pub fn advance(
             vision: decisions.vision,
             insight: decisions.insight,
             skills: decisions.skills,
+            marketing: decisions.marketing,
             initiative_load,
             profit_growth: growth,
             drivers: &drivers,
@@ -165,13 +166,8 @@ pub fn advance(
         nps: custom.loyalty.nps(),
         customers: state.stocks.customers(),
         acquired: custom.acquired,
-        customer_equity: money::customer_equity(
-            rules,
-            &state.stocks,
-            drivers.get(Driver::Churn),
-            drivers.get(Driver::Price),
-            drivers.get(Driver::CostToServe),
-        ),
+        customer_equity: lasting_equity(rules, &state.stocks, people.experience_drag),
+        lasting_culture: lasting_culture(rules, &state.stocks, people.culture_target),
         load: people.load,
         score: 0.0,
     };
@@ -188,6 +184,24 @@ pub fn advance(
     };
     report.kpis.score = score(rules, &report);
     Ok(report)
+}
+
+/// Customer equity as it lasts: the temporary effects in force (a price
+/// rise, a rival's churn) are left out, and experience is valued past the
+/// passing drags of training and fatigue, so neither a last-quarter
+/// initiative nor an end-game cut in training buys equity.
+fn lasting_equity(rules: &Rules, stocks: &super::stock::Stocks, drag: f64) -> f64 {
+    let mut lasting = stocks.clone();
+    let x = stocks.get(Stock::Experience) + rules.params.lasting_experience * drag;
+    lasting.set(Stock::Experience, super::curve::clamp(x, 0.0, 100.0));
+    money::customer_equity(rules, &lasting, 1.0, 1.0, 1.0)
+}
+
+/// Culture as it lasts: where the levers are taking it, so that letting
+/// them decay at the end of a game costs what it will cost later.
+fn lasting_culture(rules: &Rules, stocks: &super::stock::Stocks, target: f64) -> f64 {
+    let c = stocks.get(Stock::Culture);
+    super::curve::clamp(c + rules.params.lasting_weight * (target - c), 0.0, 100.0)
 }
 
 /// Reported customer figures: the truth times (1 + σ·z), σ shrinking with

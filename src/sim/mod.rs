@@ -41,4 +41,4 @@ pub use stock::{Stock, StockKind, Stocks};
 /// The version of the model's equations. Saves record it; a change to the
 /// dynamics that changes any trajectory must raise it (and the golden test
 /// says so).
-pub const MODEL_VERSION: u32 = 2;
+pub const MODEL_VERSION: u32 = 3;

@@ -106,7 +106,7 @@ pub fn decisions(rules: &Rules, state: &State, q: u32) -> Decisions {
             }
         }
     }
-    if d.validate(rules, state).is_ok() {
+    if d.cash_check(rules, state).is_ok() {
         d
     } else {
         Decisions::default()
