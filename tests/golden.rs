@@ -133,9 +133,9 @@ seed 99 cost-cutter: 96242baf69996deb\n\
 tutorial seed 7 do-nothing: 965918b4c783d7ae\n\
 tutorial seed 7 balanced: 2a726ff683c9e442\n\
 tutorial seed 7 all-at-once: a933a90c8624c743\n\
-alpine seed 1989 do-nothing: 8a219a986174bbfb\n\
-alpine seed 1989 balanced: 59e5da1e575395be\n\
-alpine seed 1989 all-at-once: 64da412b38039e19\n\
+alpine seed 1989 do-nothing: 5731535b67fca644\n\
+alpine seed 1989 balanced: b27eb88a56fc4f75\n\
+alpine seed 1989 all-at-once: 1ec132fb3a98b091\n\
 homecare seed 311 do-nothing: feeb6f023c9118c5\n\
 homecare seed 311 balanced: 1b8f0a859259f276\n\
 homecare seed 311 all-at-once: b5a754d78684433f\n\
