@@ -55,12 +55,15 @@ pub fn lab(args: &LabArgs) -> Result<(), Failure> {
         }
     }
     // Timing goes to stderr so that stdout is the same on every run.
+    let quarters = crate::lab::play::quarters_played();
     eprintln!(
-        "lab: {} games and {} plan evaluations in {:.2} s on {} thread(s)",
+        "lab: {} games and {} plan evaluations in {:.2} s on {} thread(s); {} quarters, {:.2} M quarters/s",
         report.seeds.len() * report.plans.len() + report.random.len(),
         report.hunt.as_ref().map_or(0, |h| h.found.evals),
         elapsed.as_secs_f64(),
-        config.threads
+        config.threads,
+        quarters,
+        quarters as f64 / elapsed.as_secs_f64().max(1e-9) / 1e6
     );
     if report.passed() {
         Ok(())

@@ -4,6 +4,7 @@
 use super::exploit::LEVER_NAMES;
 use super::hunt::{Exploit, Hunt};
 use crate::report::fixed;
+use crate::save::printable;
 use crate::sim::Rules;
 
 fn pct(x: f64) -> String {
@@ -42,7 +43,7 @@ pub fn render_hunt(rules: &Rules, h: &Hunt) -> String {
         let q: Vec<String> = quarters.iter().map(|q| format!("Q{q}")).collect();
         out.push_str(&format!(
             "  initiative {}: {}\n",
-            def.id,
+            printable(&def.id),
             if q.is_empty() {
                 "never".to_string()
             } else {
@@ -55,7 +56,11 @@ pub fn render_hunt(rules: &Rules, h: &Hunt) -> String {
             .choices
             .get(usize::from(*c))
             .map_or("?", |c| c.id.as_str());
-        out.push_str(&format!("  answer {}: {choice}\n", def.id));
+        out.push_str(&format!(
+            "  answer {}: {}\n",
+            printable(&def.id),
+            printable(choice)
+        ));
     }
 
     out.push_str("\nExploit checks:\n");
@@ -75,12 +80,15 @@ pub fn render_hunt(rules: &Rules, h: &Hunt) -> String {
         match a.top() {
             Some((c, share)) => out.push_str(&format!(
                 "  answer {}: '{}' best on {} of {} seed × plan pairs\n",
-                def.id,
-                def.choices.get(c).map_or("?", |c| c.id.as_str()),
+                printable(&def.id),
+                printable(def.choices.get(c).map_or("?", |c| c.id.as_str())),
                 pct(share),
                 a.pairs
             )),
-            None => out.push_str(&format!("  answer {}: never made a difference\n", def.id)),
+            None => out.push_str(&format!(
+                "  answer {}: never made a difference\n",
+                printable(&def.id)
+            )),
         }
     }
     for single in &h.single {
@@ -147,7 +155,9 @@ pub fn describe(f: &Exploit) -> String {
             choice,
             share,
         } => format!(
-            "answer '{choice}' to {dilemma} is best on {} of seed × plan pairs, whatever was built",
+            "answer '{}' to {} is best on {} of seed × plan pairs, whatever was built",
+            printable(choice),
+            printable(dilemma),
             pct(*share)
         ),
         Exploit::SingleLever { lever, seeds } => format!(

@@ -26,7 +26,7 @@ pub use trajectory::Trajectory;
 
 use crate::plan::{Plan, REFERENCE_PLANS};
 use crate::scenario::{Compare, ExpectRule, Metric, Scenario, Versus};
-use crate::sim::{Game, Rules};
+use crate::sim::Rules;
 use std::sync::Arc;
 
 /// How much to play.
@@ -120,22 +120,18 @@ enum Job {
 
 fn play(rules: &Arc<Rules>, plans: &[Plan], job: Job) -> Trajectory {
     let (Job::Reference { seed, .. } | Job::Random { seed, .. }) = job;
-    let mut game = Game::new(Arc::clone(rules), seed);
     match job {
         Job::Reference { plan, .. } => {
             let plan = &plans[plan];
-            let r = Arc::clone(rules);
-            // Short of cash, a plan spends what it can, as a player would.
-            let _ = game
-                .play_out(|q, state| crate::plan::fit(plan.decisions_for(q, &r, state), &r, state));
+            // Short of cash, a plan spends what it can, as a player would
+            // (play::trajectory fits the decisions).
+            play::trajectory(rules, seed, |q, state| plan.decisions_for(q, rules, state))
         }
         Job::Random { index, .. } => {
             let mut random = RandomPlan::new(index, rules);
-            let rules = Arc::clone(rules);
-            let _ = game.play_out(|_, state| random.decide(&rules, state));
+            play::trajectory(rules, seed, |_, state| random.decide(rules, state))
         }
     }
-    Trajectory::from_reports(game.history(), rules.quarters)
 }
 
 /// Plays every job, on `threads` threads, results in job order.

@@ -2,7 +2,22 @@
 //! hot path. Decisions are fitted to the cash available, as a player short
 //! of cash would, and nothing but the summary is kept.
 
-use crate::sim::{Decisions, Rules, State, advance};
+use super::Trajectory;
+use crate::sim::{Decisions, Rules, State, advance_quiet};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Quarters played by this module since the process started, for the
+/// lab's throughput line (counted once per game).
+static QUARTERS: AtomicU64 = AtomicU64::new(0);
+
+/// Quarters the lab and the search have played in this process.
+pub fn quarters_played() -> u64 {
+    QUARTERS.load(Ordering::Relaxed)
+}
+
+fn count(state: &State) {
+    QUARTERS.fetch_add(u64::from(state.quarter), Ordering::Relaxed);
+}
 
 /// What a game came to.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -27,7 +42,7 @@ pub fn play(rules: &Rules, seed: u64, mut policy: impl FnMut(u32, &State) -> Dec
         let d = crate::plan::fit(policy(q, &state), rules, &state);
         // Fitted decisions are always playable; if the model still refused
         // them, the game would stand where it is.
-        let Ok(report) = advance(rules, &mut state, &d) else {
+        let Ok(report) = advance_quiet(rules, &mut state, &d) else {
             break;
         };
         summary.score = report.kpis.score;
@@ -37,6 +52,7 @@ pub fn play(rules: &Rules, seed: u64, mut policy: impl FnMut(u32, &State) -> Dec
         }
         summary.starts += d.initiatives.len() as u32;
     }
+    count(&state);
     summary
 }
 
@@ -56,10 +72,32 @@ pub fn trace(
     while !state.is_over(rules) {
         let q = state.quarter + 1;
         let d = crate::plan::fit(policy(q, &state), rules, &state);
-        if advance(rules, &mut state, &d).is_err() {
+        if advance_quiet(rules, &mut state, &d).is_err() {
             break;
         }
         played.push(d);
     }
+    count(&state);
     played
+}
+
+/// A game's figures quarter by quarter, as the lab compares them.
+pub fn trajectory(
+    rules: &Rules,
+    seed: u64,
+    mut policy: impl FnMut(u32, &State) -> Decisions,
+) -> Trajectory {
+    let mut state = State::new(rules, seed);
+    let mut t = Trajectory::with_capacity(rules.quarters);
+    while !state.is_over(rules) {
+        let q = state.quarter + 1;
+        let d = crate::plan::fit(policy(q, &state), rules, &state);
+        let Ok(report) = advance_quiet(rules, &mut state, &d) else {
+            break;
+        };
+        t.push(&report);
+    }
+    count(&state);
+    t.finish(rules.quarters);
+    t
 }

@@ -29,19 +29,34 @@ pub struct Trajectory {
 impl Trajectory {
     /// Reduces a game's reports, padded to `quarters` quarters.
     pub fn from_reports(reports: &[QuarterReport], quarters: u32) -> Trajectory {
-        let mut rows: Vec<Row> = reports.iter().map(row).collect();
-        if let Some(last) = rows.last().copied() {
-            let mut ended = last;
-            ended[WIDTH - 1] = if reports.last().is_some_and(|r| r.outcome.is_game_over()) {
-                1.0
-            } else {
-                0.0
-            };
-            while rows.len() < quarters as usize {
-                rows.push(ended);
+        let mut t = Trajectory::with_capacity(quarters);
+        for r in reports {
+            t.push(r);
+        }
+        t.finish(quarters);
+        t
+    }
+
+    /// An empty trajectory with room for `quarters` quarters.
+    pub fn with_capacity(quarters: u32) -> Trajectory {
+        Trajectory {
+            rows: Vec::with_capacity(quarters as usize),
+        }
+    }
+
+    /// Adds the next quarter's figures.
+    pub fn push(&mut self, report: &QuarterReport) {
+        self.rows.push(row(report));
+    }
+
+    /// Pads a game that ended early to `quarters` quarters with its last
+    /// figures.
+    pub fn finish(&mut self, quarters: u32) {
+        if let Some(last) = self.rows.last().copied() {
+            while self.rows.len() < quarters as usize {
+                self.rows.push(last);
             }
         }
-        Trajectory { rows }
     }
 
     /// A metric at the end of quarter `q` (from 1); NaN when out of range.

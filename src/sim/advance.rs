@@ -13,11 +13,14 @@ use super::money::{self, MoneyInput};
 use super::people::{self, PeopleInput};
 use super::report::{Kpis, QuarterReport, Reported, score};
 use super::rules::Rules;
-use super::state::{Outcome, State};
+use super::state::{Dice, Outcome, State};
 use super::stock::Stock;
 
 /// √3: scales a sum of four uniforms to unit variance.
 const SQRT_3: f64 = 1.732_050_807_568_877_2;
+
+/// Dilemma answers a quarter keeps on the stack; more go to the heap.
+const CHOICES: usize = 16;
 
 /// Plays one quarter. On a decision error the state is left untouched.
 pub fn advance(
@@ -25,14 +28,39 @@ pub fn advance(
     state: &mut State,
     decisions: &Decisions,
 ) -> Result<QuarterReport, DecisionError> {
+    quarter(rules, state, decisions, true)
+}
+
+/// Plays one quarter as [`advance`] does, to the same bits of state, but
+/// keeps no record: the report's ledger and news are empty, its decisions
+/// and measured figures the default and its checksum 0. For the balance lab and the plan
+/// search, which read only figures; nothing is allocated per quarter.
+pub fn advance_quiet(
+    rules: &Rules,
+    state: &mut State,
+    decisions: &Decisions,
+) -> Result<QuarterReport, DecisionError> {
+    quarter(rules, state, decisions, false)
+}
+
+fn quarter(
+    rules: &Rules,
+    state: &mut State,
+    decisions: &Decisions,
+    record: bool,
+) -> Result<QuarterReport, DecisionError> {
     decisions.validate(rules, state)?;
     let q = state.quarter + 1;
     let p = &rules.params;
     let mut news = Vec::new();
+    // Every die of the quarter in one draw: events, noise, next dilemmas.
+    let dice = state.dice(rules, q);
 
     // Answers to the dilemmas asked at the start of this quarter.
-    let mut choices: Vec<(Source, f64)> = Vec::new();
-    for d in std::mem::take(&mut state.pending) {
+    let mut few = [(Source::Event(0), 0.0); CHOICES];
+    let mut many: Vec<(Source, f64)> = Vec::new();
+    let pending = std::mem::take(&mut state.pending);
+    for (n, &d) in pending.iter().enumerate() {
         let def = &rules.dilemmas[usize::from(d)];
         let answer = decisions.answers.get(&def.id);
         let chosen = answer
@@ -40,14 +68,28 @@ pub fn advance(
             .unwrap_or(def.default_choice);
         let choice = &def.choices[chosen];
         let source = Source::Choice(d, chosen as u16);
-        choices.push((source, choice.cost));
+        if pending.len() <= CHOICES {
+            few[n] = (source, choice.cost);
+        } else {
+            many.push((source, choice.cost));
+        }
         event::start(state, source, &choice.effects);
-        news.push(News::Answered {
-            dilemma: d,
-            choice: chosen as u16,
-            defaulted: answer.is_none(),
-        });
+        if record {
+            news.push(News::Answered {
+                dilemma: d,
+                choice: chosen as u16,
+                defaulted: answer.is_none(),
+            });
+        }
     }
+    let choices: &[(Source, f64)] = if pending.len() <= CHOICES {
+        &few[..pending.len()]
+    } else {
+        &many
+    };
+    // The list's allocation is kept for the dilemmas that open next.
+    state.pending = pending;
+    state.pending.clear();
 
     // Initiatives started this quarter.
     let mut initiative_cost = 0.0;
@@ -58,11 +100,13 @@ pub fn advance(
             initiative_load += def.load * p.initiative_load;
             state.cooldowns[i] = def.cooldown;
             event::start(state, Source::Initiative(i as u16), &def.effects);
-            news.push(News::Started { index: i as u16 });
+            if record {
+                news.push(News::Started { index: i as u16 });
+            }
         }
     }
 
-    event::roll_events(rules, state, q, &mut news);
+    event::roll_events(rules, state, q, &dice, record.then_some(&mut news));
     let drivers = Drivers::from_effects(&state.effects);
 
     let n = state.profits.len();
@@ -70,7 +114,7 @@ pub fn advance(
     let growth =
         (state.profits[n - 1] - year_ago) / max(abs(year_ago), 50.0) / p.profit_growth_scale;
 
-    let mut book = Book::new(&state.stocks);
+    let mut book = Book::with_ledger(&state.stocks, record);
     let people = people::step(
         p,
         &mut book,
@@ -107,7 +151,7 @@ pub fn advance(
                 decisions.marketing,
             ],
             initiatives: initiative_cost,
-            choices: &choices,
+            choices,
             new_products: arriving,
             drivers: &drivers,
             effects: &state.effects,
@@ -143,12 +187,18 @@ pub fn advance(
         Outcome::Playing
     };
     if state.outcome == Outcome::Playing {
-        for d in event::open_dilemmas(rules, state, q + 1) {
-            news.push(News::Opened { dilemma: d });
+        event::open_dilemmas(rules, state, q + 1, &dice);
+        if record {
+            news.extend(state.pending.iter().map(|&d| News::Opened { dilemma: d }));
         }
     }
 
-    let reported = measure(state, p.noise_max, custom.loyalty.nps());
+    // What the player would see; nobody looks in a quiet quarter.
+    let reported = if record {
+        measure(state, &dice, p.noise_max, custom.loyalty.nps())
+    } else {
+        Reported::default()
+    };
     let kpis = Kpis {
         revenue: cash.revenue,
         new_product_revenue: arriving,
@@ -173,14 +223,18 @@ pub fn advance(
     };
     let mut report = QuarterReport {
         quarter: q,
-        decisions: decisions.clone(),
+        decisions: if record {
+            decisions.clone()
+        } else {
+            Decisions::default()
+        },
         stocks: state.stocks.clone(),
         kpis,
         reported,
         ledger,
         news,
         outcome: state.outcome,
-        checksum: state.checksum(),
+        checksum: if record { state.checksum() } else { 0 },
     };
     report.kpis.score = score(rules, &report);
     Ok(report)
@@ -207,10 +261,9 @@ fn lasting_culture(rules: &Rules, stocks: &super::stock::Stocks, target: f64) ->
 /// Reported customer figures: the truth times (1 + σ·z), σ shrinking with
 /// insight; z is a sum of four uniforms scaled to unit variance, so no
 /// transcendental function is needed. Counts are rounded, as surveys are.
-fn measure(state: &mut State, noise_max: f64, nps: f64) -> Reported {
+fn measure(state: &State, dice: &Dice, noise_max: f64, nps: f64) -> Reported {
     let sigma = noise_max * (1.0 - state.stocks.get(Stock::Insight) / 100.0);
-    let mut u = [0.0; 20];
-    state.noise_draws(state.quarter, &mut u);
+    let u = dice.noise();
     let z: [f64; 5] = std::array::from_fn(|k| {
         let sum = u[4 * k] + u[4 * k + 1] + u[4 * k + 2] + u[4 * k + 3];
         (sum - 2.0) * SQRT_3

@@ -1,8 +1,10 @@
 //! The bookkeeping of one quarter: terms are written as the model computes
 //! them, and a stock's new value is always its old value plus its terms, so
-//! the ledger sums to the change by construction.
+//! the ledger sums to the change by construction. A quiet book (the lab's
+//! and the plan search's) adds the same values in the same order but keeps
+//! no terms, so its stocks are bit-identical to a recording book's.
 
-use super::effect::ActiveEffect;
+use super::effect::{ActiveEffect, Target};
 use super::event::{Shares, stock_effects};
 use super::ledger::{Cause, Ledger, Term};
 use super::stock::{Stock, Stocks};
@@ -14,46 +16,73 @@ pub(crate) struct Book {
     pub new: Stocks,
     pub ledger: Ledger,
     acc: [f64; 14],
+    /// Whether terms are kept (false: only the sums are).
+    record: bool,
+    /// Bit `s` set: some effect in force targets stock `s` (worked out on
+    /// the first call of [`Book::effects`]; the effects do not change
+    /// within a quarter).
+    touched: Option<u16>,
 }
 
 impl Book {
-    pub(crate) fn new(old: &Stocks) -> Book {
+    /// A book that keeps the terms when `record` is set, else only sums.
+    pub(crate) fn with_ledger(old: &Stocks, record: bool) -> Book {
         Book {
             old: old.clone(),
             new: old.clone(),
             ledger: Ledger {
-                terms: Vec::with_capacity(80),
+                terms: if record {
+                    Vec::with_capacity(80)
+                } else {
+                    Vec::new()
+                },
             },
             acc: [0.0; 14],
+            record,
+            touched: None,
         }
     }
 
     /// Records a term of the model.
+    #[inline]
     pub(crate) fn term(&mut self, stock: Stock, name: &'static str, value: f64) {
         self.push(stock, Cause::Model(name), value);
     }
 
     /// Records a term with any cause.
+    #[inline]
     pub(crate) fn push(&mut self, stock: Stock, cause: Cause, value: f64) {
         self.acc[stock.index()] += value;
-        self.ledger.terms.push(Term {
-            stock,
-            cause,
-            value,
-        });
+        if self.record {
+            self.ledger.terms.push(Term {
+                stock,
+                cause,
+                value,
+            });
+        }
     }
 
     /// Records a flow of the model that a driver scales, split into the
     /// model's own part (named `name`) and each effect's part. The stock
     /// moves by `total` exactly; the parts sum to it up to rounding.
-    pub(crate) fn split(&mut self, stock: Stock, name: &'static str, total: f64, shares: &Shares) {
+    #[inline]
+    pub(crate) fn split(
+        &mut self,
+        stock: Stock,
+        name: &'static str,
+        total: f64,
+        shares: &Shares<'_>,
+    ) {
         self.acc[stock.index()] += total;
+        if !self.record {
+            return;
+        }
         for (source, share) in shares.iter() {
             let cause = source.map_or(Cause::Model(name), |source| Cause::Via {
                 flow: name,
                 source,
             });
-            if source.is_none() || *share != 0.0 {
+            if source.is_none() || share != 0.0 {
                 self.ledger.terms.push(Term {
                     stock,
                     cause,
@@ -63,21 +92,56 @@ impl Book {
         }
     }
 
-    /// Records the terms of the effects in force on a stock.
+    /// Records the terms of the effects in force on a stock, one term per
+    /// source: an event that fired ten times with twenty effects on the
+    /// stock is one term, so a quarter's ledger stays as small as the
+    /// scenario's list of sources however many effects stack up. The
+    /// stock still moves by each effect in turn, in the same order.
     pub(crate) fn effects(&mut self, stock: Stock, effects: &[ActiveEffect]) {
+        let touched = *self.touched.get_or_insert_with(|| {
+            effects.iter().fold(0, |mask, e| match e.effect.target {
+                Target::Stock(s) => mask | 1 << s.index(),
+                Target::Driver(_) => mask,
+            })
+        });
+        if touched & (1 << stock.index()) == 0 {
+            return;
+        }
         let old = self.old.get(stock);
+        let first = self.ledger.terms.len();
         for (source, value) in stock_effects(effects, stock, old) {
-            self.push(stock, Cause::Effect(source), value);
+            self.acc[stock.index()] += value;
+            if !self.record {
+                continue;
+            }
+            let cause = Cause::Effect(source);
+            // Effects of one source usually stand together: try the last
+            // term first.
+            let terms = &mut self.ledger.terms[first..];
+            let same = match terms.last_mut() {
+                Some(t) if t.cause == cause => Some(t),
+                _ => terms.iter_mut().find(|t| t.cause == cause),
+            };
+            match same {
+                Some(t) => t.value += value,
+                None => self.ledger.terms.push(Term {
+                    stock,
+                    cause,
+                    value,
+                }),
+            }
         }
     }
 
     /// The stock's value after its terms so far, before settling.
+    #[inline]
     pub(crate) fn pending(&self, stock: Stock) -> f64 {
         self.old.get(stock) + self.acc[stock.index()]
     }
 
     /// Fixes the stock's new value: old + terms, kept within its bounds by
     /// a "limit" term so that the ledger still sums to the change.
+    #[inline]
     pub(crate) fn settle(&mut self, stock: Stock) -> f64 {
         let raw = self.pending(stock);
         let (lo, hi) = stock.bounds();

@@ -5,9 +5,10 @@
 
 use super::effect::{ActiveEffect, Driver, Effect, Op, Source, Target};
 use super::rules::{Rules, Trigger};
-use super::state::State;
+use super::state::{Dice, State};
 use super::stock::Stock;
 use serde::Serialize;
+use std::cell::OnceCell;
 
 /// Something the player reads about in the quarter's news.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
@@ -27,9 +28,6 @@ pub enum News {
     Opened { dilemma: u16 },
 }
 
-/// Dilemmas draw from slots after the events'.
-const DILEMMA_SLOTS: u32 = 1 << 15;
-
 /// Whether a trigger fires in quarter `q`, given the draw for it.
 fn fires(trigger: &Trigger, count: u32, q: u32, state: &State, draw: f64) -> bool {
     if count >= trigger.max_times {
@@ -44,67 +42,41 @@ fn fires(trigger: &Trigger, count: u32, q: u32, state: &State, draw: f64) -> boo
     }
 }
 
-/// Rolls the events of quarter `q`; those that fire start their effects.
-pub(crate) fn roll_events(rules: &Rules, state: &mut State, q: u32, news: &mut Vec<News>) {
-    for_each_die(state, q, 0, rules.events.len(), |state, i, draw| {
-        let event = &rules.events[i];
+/// Rolls the events of quarter `q` with its dice; those that fire start
+/// their effects (and are told in `news`, if given).
+pub(crate) fn roll_events(
+    rules: &Rules,
+    state: &mut State,
+    q: u32,
+    dice: &Dice,
+    mut news: Option<&mut Vec<News>>,
+) {
+    for (i, event) in rules.events.iter().enumerate() {
+        let draw = dice.event(state, i);
         if fires(&event.trigger, state.event_counts[i], q, state, draw) {
             state.event_counts[i] += 1;
             let source = Source::Event(i as u16);
             start(state, source, &event.effects);
-            news.push(News::Event { index: i as u16 });
-        }
-    });
-}
-
-/// Draws the dice of `n` items (slots `first..first + n` of quarter `q`)
-/// in chunks on the stack, and hands each to `f` with its index.
-fn for_each_die(
-    state: &mut State,
-    q: u32,
-    first: u32,
-    n: usize,
-    mut f: impl FnMut(&mut State, usize, f64),
-) {
-    const CHUNK: usize = 32;
-    let mut dice = [0.0; CHUNK];
-    let mut start = 0;
-    while start < n {
-        let len = CHUNK.min(n - start);
-        state.event_draws(q, first + start as u32, &mut dice[..len]);
-        for (k, draw) in dice[..len].iter().enumerate() {
-            f(state, start + k, *draw);
-        }
-        start += len;
-    }
-}
-
-/// Rolls the dilemmas that open for quarter `q` (asked at its start).
-pub(crate) fn open_dilemmas(rules: &Rules, state: &mut State, q: u32) -> Vec<u16> {
-    let mut opened = Vec::new();
-    if q > rules.quarters {
-        return opened;
-    }
-    for_each_die(
-        state,
-        q,
-        DILEMMA_SLOTS,
-        rules.dilemmas.len(),
-        |state, i, draw| {
-            if fires(
-                &rules.dilemmas[i].trigger,
-                state.dilemma_counts[i],
-                q,
-                state,
-                draw,
-            ) {
-                state.dilemma_counts[i] += 1;
-                state.pending.push(i as u16);
-                opened.push(i as u16);
+            if let Some(news) = news.as_deref_mut() {
+                news.push(News::Event { index: i as u16 });
             }
-        },
-    );
-    opened
+        }
+    }
+}
+
+/// Rolls the dilemmas that open for quarter `q` (asked at its start), with
+/// the previous quarter's dice: they join `state.pending`.
+pub(crate) fn open_dilemmas(rules: &Rules, state: &mut State, q: u32, dice: &Dice) {
+    if q > rules.quarters {
+        return;
+    }
+    for (i, def) in rules.dilemmas.iter().enumerate() {
+        let draw = dice.dilemma(state, i);
+        if fires(&def.trigger, state.dilemma_counts[i], q, state, draw) {
+            state.dilemma_counts[i] += 1;
+            state.pending.push(i as u16);
+        }
+    }
 }
 
 /// Puts effects in force from this quarter on (or after their delay),
@@ -198,11 +170,23 @@ impl Drivers {
     /// How a multiplying driver's value splits between the model's own
     /// level (`None`) and each effect on it, as shares that sum to 1, so a
     /// flow it scales can be explained term by term ("churn" and "Nova
-    /// launches"). Multipliers apply in order, then additions, as in
+    /// launches"). The shares are worked out only when a recording book
+    /// reads them: the lab's quiet books never do.
+    pub(crate) fn shares<'a>(&'a self, effects: &'a [ActiveEffect], d: Driver) -> Shares<'a> {
+        let touched = self.touched & (1 << d as usize) != 0;
+        // Untouched (the usual case): all of it the model's own.
+        let own = !touched || self.get(d) == 0.0 || d.neutral() == 0.0;
+        Shares {
+            of: if own { None } else { Some((self, effects, d)) },
+            parts: OnceCell::new(),
+        }
+    }
+
+    /// Multipliers apply in order, then additions, as in
     /// [`Drivers::from_effects`].
-    pub(crate) fn shares(&self, effects: &[ActiveEffect], d: Driver) -> Shares {
+    fn parts(&self, effects: &[ActiveEffect], d: Driver) -> Parts {
         let total = self.get(d);
-        let mut shares = Shares::default();
+        let mut shares = Parts::default();
         let neutral = d.neutral();
         let touched = self.touched & (1 << d as usize) != 0;
         // A driver held at its bound, or one too small to divide by, is
@@ -238,10 +222,43 @@ impl Drivers {
     }
 }
 
-/// Shares of a driver's value by origin (see [`Drivers::shares`]), kept
-/// on the stack: this runs several times a quarter.
+/// Shares of a driver's value by origin (see [`Drivers::shares`]): a view
+/// on the drivers and effects, worked out once when first iterated.
+#[derive(Clone, Debug)]
+pub(crate) struct Shares<'a> {
+    /// `None`: all of it the model's own.
+    of: Option<(&'a Drivers, &'a [ActiveEffect], Driver)>,
+    parts: OnceCell<Parts>,
+}
+
+impl Shares<'static> {
+    /// All of it the model's own.
+    pub(crate) fn own() -> Shares<'static> {
+        Shares {
+            of: None,
+            parts: OnceCell::new(),
+        }
+    }
+}
+
+impl Shares<'_> {
+    /// The shares in order: the model's own first, then each effect's.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (Option<Source>, f64)> {
+        const OWN: [(Option<Source>, f64); 1] = [(None, 1.0)];
+        let items: &[(Option<Source>, f64)] = match self.of {
+            Some((drivers, effects, d)) => {
+                let parts = self.parts.get_or_init(|| drivers.parts(effects, d));
+                &parts.items[..parts.len]
+            }
+            None => &OWN,
+        };
+        items.iter().copied()
+    }
+}
+
+/// The shares themselves, kept on the stack.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub(crate) struct Shares {
+struct Parts {
     items: [(Option<Source>, f64); SHARES],
     len: usize,
 }
@@ -250,28 +267,16 @@ pub(crate) struct Shares {
 /// driver at once are added to the last one's share (the total stays exact).
 const SHARES: usize = 8;
 
-impl Default for Shares {
+impl Default for Parts {
     fn default() -> Self {
-        Shares {
+        Parts {
             items: [(None, 0.0); SHARES],
             len: 0,
         }
     }
 }
 
-impl Shares {
-    /// All of it the model's own.
-    pub(crate) fn own() -> Shares {
-        let mut s = Shares::default();
-        s.push(None, 1.0);
-        s
-    }
-
-    /// The shares in order: the model's own first, then each effect's.
-    pub(crate) fn iter(&self) -> impl Iterator<Item = &(Option<Source>, f64)> {
-        self.items[..self.len].iter()
-    }
-
+impl Parts {
     fn push(&mut self, source: Option<Source>, share: f64) {
         if self.len < SHARES {
             self.items[self.len] = (source, share);

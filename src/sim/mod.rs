@@ -21,7 +21,7 @@ mod rules;
 mod state;
 mod stock;
 
-pub use advance::advance;
+pub use advance::{advance, advance_quiet};
 pub use customers::{Loyalty, SEGMENT_CHURN, loyalty};
 pub use decision::{DecisionError, Decisions};
 pub use effect::{ActiveEffect, Driver, Effect, Op, Source, Target};

@@ -40,10 +40,8 @@ impl Outcome {
     }
 }
 
-/// The stream numbers that keep events and measurement noise apart, so
-/// drawing noise never shifts which events happen.
-const EVENT_STREAM: u64 = 1;
-const NOISE_STREAM: u64 = 2;
+/// The stream of the game's dice (see [`Dice`]).
+const DICE_STREAM: u64 = 1;
 
 /// The state of a game between quarters.
 #[derive(Clone, Debug, PartialEq)]
@@ -70,23 +68,23 @@ pub struct State {
     pub pending: Vec<u16>,
     pub cumulative_profit: f64,
     pub outcome: Outcome,
-    pub(crate) event_rng: ChaCha8Rng,
-    pub(crate) noise_rng: ChaCha8Rng,
+    pub(crate) rng: ChaCha8Rng,
 }
 
 impl State {
     /// The state at the start of a game.
     pub fn new(rules: &Rules, seed: u64) -> State {
-        let mut event_rng = ChaCha8Rng::seed_from_u64(seed);
-        event_rng.set_stream(EVENT_STREAM);
-        let mut noise_rng = ChaCha8Rng::seed_from_u64(seed);
-        noise_rng.set_stream(NOISE_STREAM);
+        let mut rng = ChaCha8Rng::seed_from_u64(seed);
+        rng.set_stream(DICE_STREAM);
         let baseline = super::money::baseline_profit(rules);
+        // Room for every quarter's profit: no allocation while playing.
+        let mut profits = Vec::with_capacity(4 + rules.quarters.min(1000) as usize);
+        profits.extend([baseline; 4]);
         let mut state = State {
             seed,
             quarter: 0,
             stocks: rules.start.clone(),
-            profits: vec![baseline; 4],
+            profits,
             pipeline: vec![0.0; delay_slots(rules)],
             effects: Vec::new(),
             cooldowns: vec![0; rules.initiatives.len()],
@@ -95,10 +93,11 @@ impl State {
             pending: Vec::new(),
             cumulative_profit: 0.0,
             outcome: Outcome::Playing,
-            event_rng,
-            noise_rng,
+            rng,
         };
-        super::event::open_dilemmas(rules, &mut state, 1);
+        // Quarter 0's dice open the first quarter's dilemmas.
+        let dice = state.dice(rules, 0);
+        super::event::open_dilemmas(rules, &mut state, 1, &dice);
         state
     }
 
@@ -148,17 +147,18 @@ impl State {
         h.finish()
     }
 
-    /// Fills `out` with the event stream's numbers for slots `first..` of
-    /// quarter `q`: uniforms in [0, 1). Each (quarter, slot) has its own
-    /// place in the stream, so the dice of one event never depend on how
-    /// many others a scenario has or which of them happened.
-    pub(crate) fn event_draws(&mut self, q: u32, first: u32, out: &mut [f64]) {
-        draws_at(&mut self.event_rng, q, first, out);
-    }
-
-    /// Fills `out` with the measurement-noise stream's numbers for quarter `q`.
-    pub(crate) fn noise_draws(&mut self, q: u32, out: &mut [f64]) {
-        draws_at(&mut self.noise_rng, q, 0, out);
+    /// The dice of quarter `q`, drawn with one seek: its measurement
+    /// noise, its events' dice and the dice of the dilemmas that may open
+    /// for quarter `q + 1`.
+    pub(crate) fn dice(&mut self, rules: &Rules, q: u32) -> Dice {
+        let items = rules.events.len().max(rules.dilemmas.len());
+        let len = (NOISE_WORDS + 2 * items).min(DICE);
+        let mut words = [0u64; DICE];
+        seek(&mut self.rng, q, 0);
+        for w in &mut words[..len] {
+            *w = self.rng.next_u64();
+        }
+        Dice { q, words, len }
     }
 
     /// The value of one stock.
@@ -178,16 +178,65 @@ fn delay_slots(rules: &Rules) -> usize {
     slots
 }
 
-/// Slots per quarter in a stream: more than any scenario may hold.
-const SLOTS: u128 = 1 << 16;
+/// Slots (u64 words) per quarter in the stream: more than any scenario
+/// may use.
+const SLOTS: u128 = 1 << 17;
 
-fn draws_at(rng: &mut ChaCha8Rng, q: u32, first: u32, out: &mut [f64]) {
-    // One u64 is two 32-bit words of the ChaCha stream; consecutive slots
-    // are consecutive u64s, so one seek serves them all.
-    rng.set_word_pos((u128::from(q) * SLOTS + u128::from(first)) * 2);
-    for x in out {
-        *x = unit(rng.next_u64());
+/// Words of measurement noise a quarter (two 32-bit uniforms each).
+const NOISE_WORDS: usize = 10;
+
+/// Words a quarter's dice keep on the stack: one refill of the generator's
+/// buffer (four ChaCha blocks) serves a scenario of up to 11 events and
+/// 11 dilemmas; beyond the buffer, dice are drawn one by one.
+const DICE: usize = 32;
+
+/// One quarter's dice. Each quarter has its own place in the stream and
+/// every die its own slot: noise in slots 0–9, event `i` in slot
+/// `10 + 2i`, dilemma `j` in slot `11 + 2j`. So the dice of one event or
+/// dilemma never depend on how many others a scenario has or which of them
+/// happened, and one seek draws them all.
+pub(crate) struct Dice {
+    q: u32,
+    words: [u64; DICE],
+    len: usize,
+}
+
+impl Dice {
+    #[inline]
+    fn word(&self, state: &mut State, slot: usize) -> u64 {
+        if slot < self.len {
+            self.words[slot]
+        } else {
+            seek(&mut state.rng, self.q, slot);
+            state.rng.next_u64()
+        }
     }
+
+    /// The die of event `i`: a uniform in [0, 1).
+    #[inline]
+    pub(crate) fn event(&self, state: &mut State, i: usize) -> f64 {
+        unit(self.word(state, NOISE_WORDS + 2 * i))
+    }
+
+    /// The die of dilemma `j`: a uniform in [0, 1).
+    #[inline]
+    pub(crate) fn dilemma(&self, state: &mut State, j: usize) -> f64 {
+        unit(self.word(state, NOISE_WORDS + 2 * j + 1))
+    }
+
+    /// Twenty uniforms in [0, 1) for the measurement noise.
+    pub(crate) fn noise(&self) -> [f64; 2 * NOISE_WORDS] {
+        std::array::from_fn(|k| {
+            let w = self.words[k / 2];
+            let half = if k % 2 == 0 { w >> 32 } else { w & 0xffff_ffff };
+            half as f64 * (1.0 / 4_294_967_296.0)
+        })
+    }
+}
+
+fn seek(rng: &mut ChaCha8Rng, q: u32, slot: usize) {
+    // One u64 is two 32-bit words of the ChaCha stream.
+    rng.set_word_pos((u128::from(q) * SLOTS + slot as u128) * 2);
 }
 
 /// A uniform number in [0, 1) from raw bits, so that it cannot change with
@@ -225,6 +274,38 @@ mod tests {
     fn unit_draws_lie_in_the_unit_interval() {
         assert_eq!(unit(0), 0.0);
         assert!(unit(u64::MAX) < 1.0);
+    }
+
+    #[test]
+    fn dice_beyond_the_buffer_are_the_same_dice() {
+        // Dice past the stack buffer are drawn one by one from the same
+        // slots: a scenario with many events gets the dice a small one would.
+        let few = Rules::default();
+        let mut many = Rules::default();
+        let event = crate::sim::EventDef {
+            id: String::new(),
+            title: String::new(),
+            text: String::new(),
+            trigger: crate::sim::Trigger::default(),
+            effects: Vec::new(),
+        };
+        many.events = vec![event; 100];
+        let mut a = State::new(&few, 9);
+        let mut b = State::new(&many, 9);
+        let (da, db) = (a.dice(&few, 3), b.dice(&many, 3));
+        assert_eq!(da.noise(), db.noise());
+        let direct = |s: &mut State, slot| {
+            seek(&mut s.rng, 3, slot);
+            unit(s.rng.next_u64())
+        };
+        for i in [0, 5, 10, 11, 12, 60, 99] {
+            assert_eq!(db.event(&mut b, i), direct(&mut a, NOISE_WORDS + 2 * i));
+            assert_eq!(
+                db.dilemma(&mut b, i),
+                direct(&mut a, NOISE_WORDS + 2 * i + 1)
+            );
+        }
+        assert_eq!(da.event(&mut a, 2), db.event(&mut b, 2));
     }
 
     #[test]
