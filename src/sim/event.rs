@@ -198,7 +198,7 @@ impl Drivers {
         }
         let on_d = |e: &&ActiveEffect| e.in_force() && e.effect.target == Target::Driver(d);
         let mut level = neutral;
-        let mut steps = Shares::default();
+        let mut steps = Parts::default();
         steps.push(None, neutral);
         for op in [Op::Multiply, Op::Add] {
             for e in effects.iter().filter(on_d).filter(|e| e.effect.op == op) {
@@ -214,7 +214,7 @@ impl Drivers {
             shares.push(None, 1.0);
             return shares;
         }
-        for (source, step) in steps.iter() {
+        for (source, step) in &steps.items[..steps.len] {
             let share = step / level;
             shares.push(*source, if share.is_finite() { share } else { 0.0 });
         }
