@@ -48,24 +48,24 @@ fn hashes(rules: &Rules) -> Vec<String> {
 }
 
 const GOLDEN_WORLD: &str = "\
-seed 1 do-nothing: 871b8cbecaef7805\n\
-seed 1 balanced: 77dd0fd7bd66d6bc\n\
-seed 1 all-at-once: 648623d139bb01b8\n\
-seed 1 cost-cutter: 32bacc5bdef23264\n\
-seed 7 do-nothing: 5dfad779fc1a3a7b\n\
-seed 7 balanced: 7ec5256486ad6a9e\n\
-seed 7 all-at-once: 21539b7b3b61af25\n\
-seed 7 cost-cutter: 065d1d4c9ec5c48a\n\
-seed 42 do-nothing: e5e770332a79d0d4\n\
-seed 42 balanced: d21be95464c03e42\n\
-seed 42 all-at-once: 250666617c989e2b\n\
-seed 42 cost-cutter: d9c6d210e004c86d";
+seed 1 do-nothing: 65f799fe55d63f00\n\
+seed 1 balanced: ccbea39dc365af62\n\
+seed 1 all-at-once: 3b974e90c0791afc\n\
+seed 1 cost-cutter: 2ea27bac01e39a0f\n\
+seed 7 do-nothing: a8ab3e6c8ec962d3\n\
+seed 7 balanced: f245b55e10498a38\n\
+seed 7 all-at-once: 0faed8f94a63e9b6\n\
+seed 7 cost-cutter: 0a35fe983f0c8f56\n\
+seed 42 do-nothing: d0fb6a6a04667664\n\
+seed 42 balanced: 1b68f60d11834c46\n\
+seed 42 all-at-once: c3815840dae5734f\n\
+seed 42 cost-cutter: 3dde0a368d37c221";
 
 #[test]
 fn the_test_world_follows_its_golden_trajectories() {
     let got = hashes(&world()).join("\n");
     assert_eq!(
-        MODEL_VERSION, 2,
+        MODEL_VERSION, 3,
         "model version changed: update the golden hashes with it"
     );
     assert_eq!(
@@ -115,39 +115,39 @@ fn shipped_hashes() -> Vec<String> {
 }
 
 const GOLDEN_SHIPPED: &str = "\
-seed 2024 do-nothing: 61b1d941f91a2bbc\n\
-seed 1 do-nothing: 6f64fe5309980ff3\n\
-seed 99 do-nothing: 50d671d8c39a1d2d\n\
-seed 2024 balanced: 9a48681b8efcfdc2\n\
-seed 1 balanced: 357b06006289ccec\n\
-seed 99 balanced: 09a3a9131daece29\n\
-seed 2024 all-at-once: eb0518d7f5bb2caa\n\
-seed 1 all-at-once: ea708062c5382aa3\n\
-seed 99 all-at-once: 530e508dfbac2f2d\n\
-seed 2024 sequenced: 6ebd0e51fbb2657a\n\
-seed 1 sequenced: e550e3ded4314103\n\
-seed 99 sequenced: e50dea2d71b1fd3d\n\
-seed 2024 cost-cutter: e50171e7f41a0131\n\
-seed 1 cost-cutter: f3c2d2074343d4bd\n\
-seed 99 cost-cutter: f89c13dfa684ab20\n\
-tutorial seed 7 do-nothing: cfe6d4b75897399f\n\
-tutorial seed 7 balanced: 0450184202a67620\n\
-tutorial seed 7 all-at-once: 90aa94767e24b161\n\
-alpine seed 1989 do-nothing: 6ecf5c23ade9ad79\n\
-alpine seed 1989 balanced: 06c43200aec333e0\n\
-alpine seed 1989 all-at-once: 108a26d1a843955e\n\
-homecare seed 311 do-nothing: 3e9dbf1b90e34c82\n\
-homecare seed 311 balanced: a760c30541656e06\n\
-homecare seed 311 all-at-once: 4420f8795a1c13e9\n\
-storm seed 2004 do-nothing: 3da1749357e4a458\n\
-storm seed 2004 balanced: 5a5854cbd505159f\n\
-storm seed 2004 all-at-once: bd75a80151506f55\n\
-launch seed 2010 do-nothing: 0c5bc9d16b46a69f\n\
-launch seed 2010 balanced: 52b114be55dd93ca\n\
-launch seed 2010 all-at-once: 6b8ef1a4ba15a257\n\
-crisis seed 2008 do-nothing: e80f35751e0574ab\n\
-crisis seed 2008 balanced: b2f6ba98ab5d4d94\n\
-crisis seed 2008 all-at-once: e7c68b842af314b9";
+seed 2024 do-nothing: 9aab0ea0eeeb1398\n\
+seed 1 do-nothing: fc62e919edafa15a\n\
+seed 99 do-nothing: 6217c26415dae282\n\
+seed 2024 balanced: f0c4f01d87e4958a\n\
+seed 1 balanced: 453727bd6f16b73b\n\
+seed 99 balanced: 29b34c61df5da3e2\n\
+seed 2024 all-at-once: f09e0b2287cbd9cc\n\
+seed 1 all-at-once: f615a16041385059\n\
+seed 99 all-at-once: 08fe179fc079fa3b\n\
+seed 2024 sequenced: fbc3448d5c807fd5\n\
+seed 1 sequenced: fa3c0d989a936805\n\
+seed 99 sequenced: 3735ecb1ae74e527\n\
+seed 2024 cost-cutter: 3531381cf7924f6c\n\
+seed 1 cost-cutter: 5adcdd700d491d72\n\
+seed 99 cost-cutter: 7cb55904873ea9be\n\
+tutorial seed 7 do-nothing: 32b1dd75d3af6a7d\n\
+tutorial seed 7 balanced: 7449cbdb2b8d516a\n\
+tutorial seed 7 all-at-once: 4c589b60dba644ef\n\
+alpine seed 1989 do-nothing: a59d47befa31e5fa\n\
+alpine seed 1989 balanced: 9b3c6b9c0663d81c\n\
+alpine seed 1989 all-at-once: 72c83fa532ab8e6d\n\
+homecare seed 311 do-nothing: c2e9f645ba5b1166\n\
+homecare seed 311 balanced: 24daf286db8abeae\n\
+homecare seed 311 all-at-once: 0a36b1a3aeb8ba4f\n\
+storm seed 2004 do-nothing: f6680424aa57a391\n\
+storm seed 2004 balanced: 9368de2d26aece04\n\
+storm seed 2004 all-at-once: ec8d0ba640127209\n\
+launch seed 2010 do-nothing: 8baec1cf871ca755\n\
+launch seed 2010 balanced: cb41124a39e2d278\n\
+launch seed 2010 all-at-once: 3ad0ca54c7364f56\n\
+crisis seed 2008 do-nothing: 21f77a65cec00491\n\
+crisis seed 2008 balanced: d1556a1808b0ebc2\n\
+crisis seed 2008 all-at-once: 32df5f34b755f73f";
 
 #[test]
 fn the_shipped_scenario_follows_its_golden_trajectories() {

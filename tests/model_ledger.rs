@@ -17,12 +17,12 @@ fn a_churn_multiplier_gets_its_own_share_of_the_churn() {
                 quarter: Some(1),
                 ..Trigger::default()
             },
-            effects: vec![Effect {
-                target: Target::Driver(Driver::Churn),
-                op: Op::Multiply,
-                value: 1.25,
-                quarters: 2,
-            }],
+            effects: vec![Effect::new(
+                Target::Driver(Driver::Churn),
+                Op::Multiply,
+                1.25,
+                2,
+            )],
         }],
         ..Rules::default()
     });

@@ -150,6 +150,7 @@ pub fn start_score_parts(rules: &Rules) -> Vec<Part> {
                 "profit" => Metric::Profit.start(rules),
                 "revenue" => Metric::Revenue.start(rules),
                 "culture" => s.get(Stock::Culture),
+                "lasting_culture" => crate::sim::lasting_culture_of(rules, s),
                 "engagement" => s.get(Stock::Engagement),
                 "experience" => s.get(Stock::Experience),
                 "nps" => Metric::Nps.start(rules),

@@ -13,13 +13,13 @@ pub fn fit(mut d: Decisions, rules: &Rules, state: &State) -> Decisions {
     if total > rules.budget && total > 0.0 {
         scale(&mut d, rules.budget / total);
     }
-    if d.validate(rules, state).is_ok() {
+    if d.cash_check(rules, state).is_ok() {
         return d;
     }
     d.initiatives.clear();
     if let Err(DecisionError::NotEnoughCash {
         spent, available, ..
-    }) = d.validate(rules, state)
+    }) = d.cash_check(rules, state)
     {
         let levers = d.lever_total();
         let other = spent - levers;
@@ -31,11 +31,11 @@ pub fn fit(mut d: Decisions, rules: &Rules, state: &State) -> Decisions {
             );
         }
     }
-    if d.validate(rules, state).is_ok() {
+    if d.cash_check(rules, state).is_ok() {
         return d;
     }
     scale(&mut d, 0.0);
-    if d.validate(rules, state).is_err() {
+    if d.cash_check(rules, state).is_err() {
         d.answers.clear();
     }
     d

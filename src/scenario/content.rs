@@ -144,11 +144,36 @@ fn effect(f: &Fields, c: &mut Checker<'_>) -> Option<Effect> {
         .int("quarters")
         .and_then(|q| u32::try_from(q).ok())
         .unwrap_or(1);
+    let delay = f
+        .int("delay")
+        .and_then(|q| u32::try_from(q).ok())
+        .unwrap_or(0);
+    let scale_by = f
+        .has("scale_by")
+        .then(|| f.text("scale_by"))
+        .flatten()
+        .and_then(Stock::from_key);
+    if let Some(s) = scale_by.filter(|s| s.kind() != StockKind::Index) {
+        c.report(
+            f.offset_of("scale_by"),
+            &f.path_of("scale_by"),
+            format!("{} is not an index from 0 to 100", s.key()),
+            "scale by an index stock such as skills, culture or insight".into(),
+        );
+    }
+    let when = f
+        .list("when")
+        .iter()
+        .filter_map(|w| condition(w, c))
+        .collect();
     Some(Effect {
         target,
         op,
         value,
         quarters,
+        delay,
+        scale_by,
+        when,
     })
 }
 

@@ -367,6 +367,9 @@ pub const EFFECT: &[KeySpec] = &[
     opt("add", Kind::Number { min: -1.0e7, max: 1.0e7 }, "exactly one of add and multiply", "Added (to a stock: each quarter the effect lasts)"),
     opt("multiply", Kind::Number { min: 0.0, max: 10.0 }, "exactly one of add and multiply", "Multiplied by (a stock: once per quarter it lasts)"),
     opt("quarters", QUARTER, "1", "How many quarters it lasts, counting the one it starts"),
+    opt("delay", Kind::Integer { min: 0, max: MAX_QUARTERS }, "0", "Quarters before it takes hold (a promise that backfires later)"),
+    opt("scale_by", Kind::Word(Words::Stock), "no scaling", "An index stock (0–100) it is as strong as, when it starts: add × stock/100, or a multiplier's distance from 1 × stock/100"),
+    opt("when", WHEN, "always", "Conditions on the state when it starts; if one fails it does nothing: [{ stock = \"skills\", below = 50 }]"),
 ];
 
 /// A condition, in `when = [...]` lists.

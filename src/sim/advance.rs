@@ -7,7 +7,7 @@ use super::book::Book;
 use super::curve::{abs, max};
 use super::customers::{self, CustomerInput};
 use super::decision::{DecisionError, Decisions};
-use super::effect::{Driver, Source};
+use super::effect::Source;
 use super::event::{self, Drivers, News};
 use super::money::{self, MoneyInput};
 use super::people::{self, PeopleInput};
@@ -122,6 +122,7 @@ fn quarter(
             vision: decisions.vision,
             insight: decisions.insight,
             skills: decisions.skills,
+            marketing: decisions.marketing,
             initiative_load,
             profit_growth: growth,
             drivers: &drivers,
@@ -215,13 +216,8 @@ fn quarter(
         nps: custom.loyalty.nps(),
         customers: state.stocks.customers(),
         acquired: custom.acquired,
-        customer_equity: money::customer_equity(
-            rules,
-            &state.stocks,
-            drivers.get(Driver::Churn),
-            drivers.get(Driver::Price),
-            drivers.get(Driver::CostToServe),
-        ),
+        customer_equity: lasting_equity(rules, &state.stocks, people.experience_drag),
+        lasting_culture: lasting_culture(rules, &state.stocks, people.culture_target),
         load: people.load,
         score: 0.0,
     };
@@ -242,6 +238,39 @@ fn quarter(
     };
     report.kpis.score = score(rules, &report);
     Ok(report)
+}
+
+/// Customer equity as it lasts: the temporary effects in force (a price
+/// rise, a rival's churn) are left out, and experience is valued past the
+/// passing drags of training and fatigue, so neither a last-quarter
+/// initiative nor an end-game cut in training buys equity.
+fn lasting_equity(rules: &Rules, stocks: &super::stock::Stocks, drag: f64) -> f64 {
+    let mut lasting = stocks.clone();
+    let x = stocks.get(Stock::Experience) + rules.params.lasting_experience * drag;
+    lasting.set(Stock::Experience, super::curve::clamp(x, 0.0, 100.0));
+    money::customer_equity(rules, &lasting, 1.0, 1.0, 1.0)
+}
+
+/// Lasting culture of the stocks as they stand (the organization before
+/// its first quarter, say): culture pulled toward its levers' target.
+pub fn lasting_culture_of(rules: &Rules, stocks: &super::stock::Stocks) -> f64 {
+    let levers = [
+        stocks.get(Stock::Vision),
+        stocks.get(Stock::Insight),
+        stocks.get(Stock::Skills),
+    ];
+    lasting_culture(
+        rules,
+        stocks,
+        super::people::culture_target(&rules.params, levers),
+    )
+}
+
+/// Culture as it lasts: where the levers are taking it, so that letting
+/// them decay at the end of a game costs what it will cost later.
+fn lasting_culture(rules: &Rules, stocks: &super::stock::Stocks, target: f64) -> f64 {
+    let c = stocks.get(Stock::Culture);
+    super::curve::clamp(c + rules.params.lasting_weight * (target - c), 0.0, 100.0)
 }
 
 /// Reported customer figures: the truth times (1 + σ·z), σ shrinking with

@@ -69,13 +69,29 @@ pub(crate) fn step(p: &ModelParams, book: &mut Book, input: &CustomerInput) -> C
     let upgrade = p.upgrade_rate * insight * culture * x * reg;
     let to_adv = p.advocate_rate * loyalty.promoters * val;
     let from_adv = p.advocate_loss * loyalty.detractors * adv;
+    // Re-pricing hits the costly accounts only as well as the organization
+    // can see who they are: without insight it lands on good customers,
+    // who leave.
     let repricing = pos(input.drivers.get(Driver::Repricing));
-    let repriced = (p.repricing_rate * repricing * insight).min(1.0) * cost;
+    let reach = (p.repricing_rate * repricing).min(1.0);
+    let repriced = (reach * insight).min(1.0) * cost;
+    let blind = (1.0 - insight) * (1.0 - insight);
+    let missed = (reach * p.repricing_miss * blind * cost).min(val + reg);
+    let (missed_val, missed_reg) = if val + reg > 0.0 {
+        (missed * val / (val + reg), missed * reg / (val + reg))
+    } else {
+        (0.0, 0.0)
+    };
 
+    // Paid acquisition has diminishing returns in the money (each further
+    // unit wins fewer customers) and in the prospect pool.
     let acquisition = pos(input.drivers.get(Driver::Acquisition));
+    let volume = sat(input.marketing, p.marketing_half);
     let mut organic = p.organic_rate * prospects * (0.5 + x) * acquisition;
-    let mut paid =
-        input.marketing / p.marketing_cost * sat(prospects, p.prospect_half) * acquisition;
+    let mut paid = p.marketing_half / p.marketing_cost
+        * volume
+        * sat(prospects, p.prospect_half)
+        * acquisition;
     let mut referred = p.referral_rate * adv * pos(input.drivers.get(Driver::Referrals));
     let wanted = organic + paid + referred;
     if wanted > prospects && wanted > 0.0 {
@@ -88,6 +104,18 @@ pub(crate) fn step(p: &ModelParams, book: &mut Book, input: &CustomerInput) -> C
     let share_valuable = (p.mix_valuable + p.mix_valuable_insight * act).min(1.0);
     let share_costly = pos(p.mix_costly - p.mix_costly_insight * act).min(1.0 - share_valuable);
     let share_regular = pos(1.0 - share_valuable - share_costly);
+    // Bought at volume, the mix worsens unless insight is acted upon and
+    // the experience is good; and bought customers whose experience is
+    // poor leave again at once.
+    let quality = act * x;
+    let paid_costly = (share_costly + p.mix_volume * volume * (1.0 - quality)).min(1.0);
+    let paid_valuable = share_valuable.min(1.0 - paid_costly);
+    let paid_mix = [
+        paid_valuable,
+        pos(1.0 - paid_costly - paid_valuable),
+        paid_costly,
+    ];
+    let left_again = p.bought_churn * (1.0 - x);
 
     let segments = [adv, val, reg, cost];
     let effects = input.effects;
@@ -107,9 +135,10 @@ pub(crate) fn step(p: &ModelParams, book: &mut Book, input: &CustomerInput) -> C
     book.split(
         Stock::Valuable,
         "won by marketing",
-        share_valuable * paid,
+        paid_mix[0] * paid,
         &won_shares,
     );
+    bought(book, Stock::Valuable, paid_mix[0] * paid * left_again);
     book.split(
         Stock::Valuable,
         "won by reputation",
@@ -128,9 +157,10 @@ pub(crate) fn step(p: &ModelParams, book: &mut Book, input: &CustomerInput) -> C
     book.split(
         Stock::Regular,
         "won by marketing",
-        share_regular * paid,
+        paid_mix[1] * paid,
         &won_shares,
     );
+    bought(book, Stock::Regular, paid_mix[1] * paid * left_again);
     book.split(
         Stock::Regular,
         "won by reputation",
@@ -146,14 +176,19 @@ pub(crate) fn step(p: &ModelParams, book: &mut Book, input: &CustomerInput) -> C
     if repriced > 0.0 {
         book.term(Stock::Regular, "costly accounts fixed", 0.8 * repriced);
     }
+    if missed > 0.0 {
+        book.term(Stock::Valuable, "re-priced by mistake (left)", -missed_val);
+        book.term(Stock::Regular, "re-priced by mistake (left)", -missed_reg);
+    }
 
     book.split(Stock::Costly, "churn", -churned[3], &churn_shares);
     book.split(
         Stock::Costly,
         "won by marketing",
-        share_costly * paid,
+        paid_mix[2] * paid,
         &won_shares,
     );
+    bought(book, Stock::Costly, paid_mix[2] * paid * left_again);
     book.split(
         Stock::Costly,
         "won by reputation",
@@ -164,7 +199,8 @@ pub(crate) fn step(p: &ModelParams, book: &mut Book, input: &CustomerInput) -> C
         book.term(Stock::Costly, "re-priced or fixed", -repriced);
     }
 
-    let lost: f64 = churned.iter().sum::<f64>() + 0.2 * repriced;
+    let lost: f64 = churned.iter().sum::<f64>() + 0.2 * repriced + missed;
+    let paid_net = paid * (1.0 - left_again);
     book.split(
         Stock::Prospects,
         "market growth",
@@ -174,7 +210,7 @@ pub(crate) fn step(p: &ModelParams, book: &mut Book, input: &CustomerInput) -> C
     book.term(
         Stock::Prospects,
         "won as customers",
-        -(organic + paid + referred),
+        -(organic + paid_net + referred),
     );
     book.term(
         Stock::Prospects,
@@ -189,7 +225,14 @@ pub(crate) fn step(p: &ModelParams, book: &mut Book, input: &CustomerInput) -> C
 
     CustomerOutput {
         loyalty,
-        acquired: organic + paid + referred,
+        acquired: organic + paid_net + referred,
         lost,
+    }
+}
+
+/// Customers bought by marketing who leave again in their first quarter.
+fn bought(book: &mut Book, stock: Stock, left: f64) {
+    if left > 0.0 {
+        book.term(stock, "bought customers who left again", -left);
     }
 }

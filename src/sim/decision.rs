@@ -71,7 +71,11 @@ impl Decisions {
     }
 
     /// Checks the decisions against the rules and the current state, and
-    /// returns the total cash they spend (levers, initiatives, chosen answers).
+    /// returns the total cash they spend (levers, initiatives, chosen
+    /// answers). Spending more than the cash above the credit line is not
+    /// refused: it is the player's call, and if the quarter ends below the
+    /// line the game ends in bankruptcy. [`Decisions::cash_check`] says
+    /// beforehand whether the spending alone would cross it.
     pub fn validate(&self, rules: &Rules, state: &State) -> Result<f64, DecisionError> {
         if state.is_over(rules) {
             return Err(DecisionError::GameOver);
@@ -141,6 +145,15 @@ impl Decisions {
                 spent += def.choices.get(def.default_choice).map_or(0.0, |c| c.cost);
             }
         }
+        Ok(spent)
+    }
+
+    /// As [`Decisions::validate`], and also refuses spending that alone
+    /// would take cash below the credit line (before this quarter's
+    /// revenue): what a careful player, a plan or the lab checks to stay
+    /// clear of bankruptcy.
+    pub fn cash_check(&self, rules: &Rules, state: &State) -> Result<f64, DecisionError> {
+        let spent = self.validate(rules, state)?;
         let cash = state.stocks.get(super::stock::Stock::Cash);
         let available = cash - rules.credit_line;
         if spent > available + 1e-9 {

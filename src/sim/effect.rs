@@ -2,7 +2,8 @@
 //! model — add to or multiply a stock or a driver, now or for several
 //! quarters.
 
-use super::stock::Stock;
+use super::rules::Condition;
+use super::stock::{Stock, Stocks};
 use serde::Serialize;
 
 /// A flow of the model that effects can scale or shift while they last.
@@ -35,11 +36,15 @@ pub enum Driver {
     Referrals,
     /// The profit the board expects.
     BoardExpectation,
+    /// A crisis, 0 (none) to 1 (full): capacity falls and engagement takes
+    /// a shock, both softened by vision built before it; vision spending
+    /// lands at about half while it lasts.
+    Crisis,
 }
 
 impl Driver {
     /// Every driver, in a fixed order.
-    pub const ALL: [Driver; 13] = [
+    pub const ALL: [Driver; 14] = [
         Driver::Churn,
         Driver::Price,
         Driver::MarketGrowth,
@@ -53,6 +58,7 @@ impl Driver {
         Driver::SkillsGain,
         Driver::Referrals,
         Driver::BoardExpectation,
+        Driver::Crisis,
     ];
 
     /// The key used in scenario files.
@@ -71,6 +77,7 @@ impl Driver {
             Driver::SkillsGain => "skills_gain",
             Driver::Referrals => "referrals",
             Driver::BoardExpectation => "board_expectation",
+            Driver::Crisis => "crisis",
         }
     }
 
@@ -95,6 +102,20 @@ impl Driver {
             Driver::SkillsGain => "how well skills spending lands",
             Driver::Referrals => "referrals per advocate",
             Driver::BoardExpectation => "the profit the board expects",
+            Driver::Crisis => {
+                "a crisis, 0 to 1: capacity and engagement fall, vision lands at half"
+            }
+        }
+    }
+
+    /// The range a driver's value is kept in, however effects stack: a
+    /// multiplier between 0 and 10, an additive driver within ±10 (the
+    /// crisis between 0 and 1), so no flow it scales can run away.
+    pub fn bounds(self) -> (f64, f64) {
+        match self {
+            Driver::Crisis => (0.0, 1.0),
+            Driver::Momentum | Driver::Capacity | Driver::Repricing => (-10.0, 10.0),
+            _ => (0.0, 10.0),
         }
     }
 
@@ -102,7 +123,7 @@ impl Driver {
     /// multipliers, 0 for the additive ones.
     pub fn neutral(self) -> f64 {
         match self {
-            Driver::Momentum | Driver::Capacity | Driver::Repricing => 0.0,
+            Driver::Momentum | Driver::Capacity | Driver::Repricing | Driver::Crisis => 0.0,
             _ => 1.0,
         }
     }
@@ -150,7 +171,10 @@ pub enum Op {
     Multiply,
 }
 
-/// One effect as the scenario defines it.
+/// One effect as the scenario defines it. Its payoff may depend on what
+/// the player has built: `when` gates it on the state at the moment it
+/// starts, `scale_by` scales it by a stock (0–100 as a share), and `delay`
+/// makes it take hold some quarters later (a promise that backfires).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Effect {
     pub target: Target,
@@ -158,6 +182,21 @@ pub struct Effect {
     pub value: f64,
     /// How many quarters it lasts, counting the quarter it starts (≥ 1).
     pub quarters: u32,
+    /// Quarters before it takes hold (0: at once).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub delay: u32,
+    /// An index stock that scales it: `add` × stock/100, or a multiplier's
+    /// distance from 1 × stock/100.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scale_by: Option<Stock>,
+    /// All must hold, on the state when the effect starts, or it does
+    /// nothing.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub when: Vec<Condition>,
+}
+
+fn is_zero(x: &u32) -> bool {
+    *x == 0
 }
 
 impl Effect {
@@ -168,7 +207,26 @@ impl Effect {
             op,
             value,
             quarters,
+            delay: 0,
+            scale_by: None,
+            when: Vec::new(),
         }
+    }
+
+    /// The value it takes when started in a state with these stocks, or
+    /// `None` when its conditions do not hold.
+    pub fn value_in(&self, stocks: &Stocks) -> Option<f64> {
+        if !self.when.iter().all(|c| c.holds(stocks)) {
+            return None;
+        }
+        let Some(stock) = self.scale_by else {
+            return Some(self.value);
+        };
+        let k = super::curve::clamp(stocks.get(stock) / 100.0, 0.0, 1.0);
+        Some(match self.op {
+            Op::Add => self.value * k,
+            Op::Multiply => 1.0 + (self.value - 1.0) * k,
+        })
     }
 
     /// A short description such as "churn ×1.30 for 4 quarters".
@@ -178,11 +236,21 @@ impl Effect {
             Op::Add => format!("{} {}", self.target.key(), trim(self.value)),
             Op::Multiply => format!("{} ×{}", self.target.key(), trim(self.value)),
         };
-        if self.quarters > 1 {
+        let mut out = if self.quarters > 1 {
             format!("{what} for {} quarters", self.quarters)
         } else {
             what
+        };
+        if let Some(s) = self.scale_by {
+            out.push_str(&format!(", as strong as {}", s.key()));
         }
+        if self.delay > 0 {
+            out.push_str(&format!(", from {} quarter(s) later", self.delay));
+        }
+        for c in &self.when {
+            out.push_str(&format!(", if {}", c.describe()));
+        }
+        out
     }
 }
 
@@ -208,5 +276,16 @@ pub enum Source {
 pub struct ActiveEffect {
     pub source: Source,
     pub effect: Effect,
+    /// The value it takes (after `scale_by`), fixed when it started.
+    pub value: f64,
+    /// Quarters before it takes hold (0: in force).
+    pub wait: u32,
     pub remaining: u32,
+}
+
+impl ActiveEffect {
+    /// Whether it acts this quarter (it is not still waiting).
+    pub fn in_force(&self) -> bool {
+        self.wait == 0
+    }
 }

@@ -79,21 +79,33 @@ pub(crate) fn open_dilemmas(rules: &Rules, state: &mut State, q: u32, dice: &Dic
     }
 }
 
-/// Puts effects in force from this quarter on.
+/// Puts effects in force from this quarter on (or after their delay),
+/// those whose conditions hold on the state as it stands, each valued on
+/// that state.
 pub(crate) fn start(state: &mut State, source: Source, effects: &[Effect]) {
     for effect in effects {
+        let Some(value) = effect.value_in(&state.stocks) else {
+            continue;
+        };
         state.effects.push(ActiveEffect {
             source,
             effect: effect.clone(),
+            value,
+            wait: effect.delay,
             remaining: effect.quarters.max(1),
         });
     }
 }
 
-/// Counts a quarter off every effect and drops the ones that have ended.
+/// Counts a quarter off every effect (off its wait first, if it is still
+/// waiting) and drops the ones that have ended.
 pub(crate) fn age_effects(state: &mut State) {
     for e in &mut state.effects {
-        e.remaining = e.remaining.saturating_sub(1);
+        if e.wait > 0 {
+            e.wait -= 1;
+        } else {
+            e.remaining = e.remaining.saturating_sub(1);
+        }
     }
     state.effects.retain(|e| e.remaining > 0);
     for c in &mut state.cooldowns {
@@ -115,13 +127,13 @@ impl Drivers {
         let mut mult = [1.0; Driver::ALL.len()];
         let mut add = [0.0; Driver::ALL.len()];
         let mut touched = 0u32;
-        for e in effects {
+        for e in effects.iter().filter(|e| e.in_force()) {
             if let Target::Driver(d) = e.effect.target {
                 let i = d as usize;
                 touched |= 1 << i;
                 match e.effect.op {
-                    Op::Multiply => mult[i] *= e.effect.value,
-                    Op::Add => add[i] += e.effect.value,
+                    Op::Multiply => mult[i] *= e.value,
+                    Op::Add => add[i] += e.value,
                 }
             }
         }
@@ -131,10 +143,18 @@ impl Drivers {
             let neutral = d.neutral();
             // Additive drivers start at 0, where a multiplier means nothing;
             // treat their multiplier as scaling the added amount instead.
-            out[i] = if neutral == 0.0 {
+            let raw = if neutral == 0.0 {
                 add[i] * mult[i]
             } else {
                 neutral * mult[i] + add[i]
+            };
+            // However effects stack, a driver stays finite and in range
+            // (a NaN from 0 × ∞ counts as untouched).
+            let (lo, hi) = d.bounds();
+            out[i] = if raw.is_nan() {
+                neutral
+            } else {
+                super::curve::clamp(raw, lo, hi)
             };
         }
         Drivers {
@@ -169,22 +189,34 @@ impl Drivers {
         let mut shares = Parts::default();
         let neutral = d.neutral();
         let touched = self.touched & (1 << d as usize) != 0;
-        if total == 0.0 || neutral == 0.0 || !touched {
+        // A driver held at its bound, or one too small to divide by, is
+        // split in proportion to the unbounded chain and rescaled, so the
+        // shares still sum to 1 and stay finite.
+        if total.abs() < 1e-9 || neutral == 0.0 || !touched {
             shares.push(None, 1.0);
             return shares;
         }
-        shares.push(None, neutral / total);
+        let on_d = |e: &&ActiveEffect| e.in_force() && e.effect.target == Target::Driver(d);
         let mut level = neutral;
-        let on_d = |e: &&ActiveEffect| e.effect.target == Target::Driver(d);
+        let mut steps = Parts::default();
+        steps.push(None, neutral);
         for op in [Op::Multiply, Op::Add] {
             for e in effects.iter().filter(on_d).filter(|e| e.effect.op == op) {
                 let next = match op {
-                    Op::Multiply => level * e.effect.value,
-                    Op::Add => level + e.effect.value,
+                    Op::Multiply => level * e.value,
+                    Op::Add => level + e.value,
                 };
-                shares.push(Some(e.source), (next - level) / total);
+                steps.push(Some(e.source), next - level);
                 level = next;
             }
+        }
+        if !level.is_finite() || level.abs() < 1e-9 {
+            shares.push(None, 1.0);
+            return shares;
+        }
+        for (source, step) in &steps.items[..steps.len] {
+            let share = step / level;
+            shares.push(*source, if share.is_finite() { share } else { 0.0 });
         }
         shares
     }
@@ -261,14 +293,17 @@ pub(crate) fn stock_effects(
     stock: Stock,
     value: f64,
 ) -> impl Iterator<Item = (Source, f64)> + '_ {
-    effects.iter().filter_map(move |e| match e.effect.target {
-        Target::Stock(s) if s == stock => Some((
-            e.source,
-            match e.effect.op {
-                Op::Add => e.effect.value,
-                Op::Multiply => value * (e.effect.value - 1.0),
-            },
-        )),
-        _ => None,
-    })
+    effects
+        .iter()
+        .filter(|e| e.in_force())
+        .filter_map(move |e| match e.effect.target {
+            Target::Stock(s) if s == stock => Some((
+                e.source,
+                match e.effect.op {
+                    Op::Add => e.value,
+                    Op::Multiply => value * (e.value - 1.0),
+                },
+            )),
+            _ => None,
+        })
 }

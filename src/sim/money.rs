@@ -148,9 +148,12 @@ pub(crate) fn step(rules: &Rules, book: &mut Book, input: &MoneyInput) -> MoneyO
     book.effects(Stock::Board, input.effects);
     book.settle(Stock::Board);
 
-    let innovation = stocks.get(Stock::Insight) / 100.0
-        * (stocks.get(Stock::Skills) + stocks.get(Stock::Culture))
-        / 200.0;
+    // Knowledge pays when people act on it: insight's money comes
+    // through culture.
+    let culture = stocks.get(Stock::Culture) / 100.0;
+    let act =
+        stocks.get(Stock::Insight) / 100.0 * ((1.0 - p.act_culture) + p.act_culture * culture);
+    let innovation = act * (stocks.get(Stock::Skills) + stocks.get(Stock::Culture)) / 200.0;
     MoneyOutput {
         revenue: sales + input.new_products,
         cost_to_serve: cost,

@@ -58,7 +58,7 @@ macro_rules! model_params {
 }
 
 model_params! {
-    vision_half = 30.0, 1.0, 10000.0, "Spending on vision that gives half the maximum effect per quarter";
+    vision_half = 40.0, 1.0, 10000.0, "Spending on vision that gives half the maximum effect per quarter";
     vision_gain = 0.30, 0.0, 1.0, "Share of the gap to 100 that vision spending closes at saturation";
     vision_decay = 0.06, 0.0, 1.0, "Share of vision buy-in lost each quarter without reinforcement";
     insight_half = 80.0, 1.0, 10000.0, "Spending on insight that gives half the maximum effect, with no insight yet";
@@ -102,7 +102,11 @@ model_params! {
     advocate_rate = 0.15, 0.0, 1.0, "Share of valuable customers who become advocates, per unit of promoter share";
     advocate_loss = 0.20, 0.0, 1.0, "Share of advocates lost back to valuable, per unit of detractor share";
     organic_rate = 0.006, 0.0, 0.2, "Share of prospects who arrive on their own per quarter";
-    marketing_cost = 12.0, 0.1, 10000.0, "Marketing money per customer acquired (when prospects are plenty)";
+    marketing_cost = 12.0, 0.1, 10000.0, "Marketing money per customer acquired by the first money spent (when prospects are plenty)";
+    marketing_half = 100.0, 1.0, 1.0e6, "Marketing spending at which each further unit wins half as many customers as the first (diminishing returns)";
+    marketing_load = 0.3, 0.0, 3.0, "Change load of saturated marketing (campaigns, new customers to onboard)";
+    mix_volume = 0.35, 0.0, 1.0, "Extra share of costly customers among those bought at saturated marketing, unless insight is acted upon and experience is good";
+    bought_churn = 0.5, 0.0, 1.0, "Share of customers bought by marketing who leave again at once at the worst experience (none at perfect experience)";
     prospect_half = 2000.0, 1.0, 1.0e7, "Prospect pool at which paid acquisition reaches half its reach";
     referral_rate = 0.05, 0.0, 1.0, "New customers referred per advocate per quarter";
     mix_valuable = 0.15, 0.0, 1.0, "Share of new customers who are valuable, with no insight";
@@ -119,6 +123,13 @@ model_params! {
     board_max_step = 15.0, 0.0, 100.0, "Largest change of board confidence in one quarter";
     noise_max = 0.15, 0.0, 1.0, "Measurement noise on reported customer figures with no insight (relative)";
     discount_rate = 0.024, 0.001, 1.0, "Discount rate per quarter for customer equity";
+    lasting_weight = 0.6, 0.0, 1.0, "How far the score's lasting culture looks toward where the levers are taking culture (0: culture as it is; 1: the levers' target)";
+    lasting_experience = 1.0, 0.0, 1.0, "Share of the training disruption and fatigue the score's customer equity looks past (they pass)";
+    crisis_capacity = 0.6, 0.0, 5.0, "Change capacity lost in a full crisis with no vision built before it";
+    crisis_engagement = 15.0, 0.0, 100.0, "Engagement target lost in a full crisis with no vision built before it";
+    crisis_cushion = 0.8, 0.0, 1.0, "How much vision buy-in built before a crisis softens its shock (at vision 100)";
+    crisis_vision = 0.5, 0.0, 1.0, "Share of vision spending's effect lost during a full crisis (fear is a poor motivator)";
+    repricing_miss = 1.0, 0.0, 1.0, "Share of a re-pricing programme that hits the wrong (valuable or regular) accounts with no insight; they leave";
 }
 
 #[cfg(test)]

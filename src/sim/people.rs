@@ -13,6 +13,7 @@ pub(crate) struct PeopleInput<'a> {
     pub vision: f64,
     pub insight: f64,
     pub skills: f64,
+    pub marketing: f64,
     /// Change load of the initiatives started this quarter.
     pub initiative_load: f64,
     /// Profit growth over the last year, in units of `profit_growth_scale`.
@@ -25,6 +26,11 @@ pub(crate) struct PeopleInput<'a> {
 pub(crate) struct PeopleOutput {
     /// Change load this quarter (1 ≈ one lever at saturation).
     pub load: f64,
+    /// Where the levers are taking culture (its target this quarter).
+    pub culture_target: f64,
+    /// What passing drags (training disruption, fatigue) take off the
+    /// experience target this quarter.
+    pub experience_drag: f64,
 }
 
 /// Fills a lever stock: `gain·sat·(100 − x) − decay·x`.
@@ -52,6 +58,10 @@ pub(crate) fn step(p: &ModelParams, book: &mut Book, input: &PeopleInput) -> Peo
     let si = sat(input.insight, insight_half);
     let ss = sat(input.skills, p.skills_half);
 
+    // A crisis: vision launched during it lands at about half, while
+    // vision built before it softens the shock to capacity and engagement.
+    let crisis = input.drivers.get(Driver::Crisis);
+    let shock = crisis * (1.0 - p.crisis_cushion * old.get(Stock::Vision) / 100.0);
     let vision_push = p.vision_gain * sv * pos(input.drivers.get(Driver::VisionGain));
     lever(
         book,
@@ -61,6 +71,13 @@ pub(crate) fn step(p: &ModelParams, book: &mut Book, input: &PeopleInput) -> Peo
         p.vision_decay,
         "fading without reinforcement",
     );
+    if crisis > 0.0 && vision_push > 0.0 {
+        book.term(
+            Stock::Vision,
+            "launched in a crisis (fear)",
+            -vision_push * p.crisis_vision * crisis * (100.0 - old.get(Stock::Vision)),
+        );
+    }
     book.effects(Stock::Vision, e);
     let vision = book.settle(Stock::Vision);
 
@@ -95,9 +112,13 @@ pub(crate) fn step(p: &ModelParams, book: &mut Book, input: &PeopleInput) -> Peo
 
     // Change fatigue: load beyond what the organization can absorb.
     let fatigue_old = old.get(Stock::Fatigue);
-    let load = sv + sat(input.insight, p.insight_half) + ss + input.initiative_load;
-    let capacity =
-        pos(p.capacity + input.drivers.get(Driver::Capacity)) * (1.0 - fatigue_old / 300.0);
+    let load = sv
+        + sat(input.insight, p.insight_half)
+        + ss
+        + p.marketing_load * sat(input.marketing, p.marketing_half)
+        + input.initiative_load;
+    let capacity = pos(p.capacity + input.drivers.get(Driver::Capacity) - p.crisis_capacity * shock)
+        * (1.0 - fatigue_old / 300.0);
     book.term(
         Stock::Fatigue,
         "change load above capacity",
@@ -111,7 +132,7 @@ pub(crate) fn step(p: &ModelParams, book: &mut Book, input: &PeopleInput) -> Peo
     book.effects(Stock::Fatigue, e);
     let fatigue = book.settle(Stock::Fatigue);
 
-    culture(p, book, input, [vision, insight, skills], fatigue);
+    let culture_target = culture(p, book, input, [vision, insight, skills], fatigue);
 
     // Engagement follows last quarter's culture: the lag is structural.
     let g = input.profit_growth;
@@ -130,6 +151,7 @@ pub(crate) fn step(p: &ModelParams, book: &mut Book, input: &PeopleInput) -> Peo
             ("skills", p.engagement_skills * skills),
             ("profit trend", feedback),
             ("change fatigue", -p.engagement_fatigue * fatigue),
+            ("crisis", -p.crisis_engagement * shock),
         ],
     );
     book.effects(Stock::Engagement, e);
@@ -157,17 +179,34 @@ pub(crate) fn step(p: &ModelParams, book: &mut Book, input: &PeopleInput) -> Peo
     book.effects(Stock::Experience, e);
     book.settle(Stock::Experience);
 
-    PeopleOutput { load }
+    PeopleOutput {
+        load,
+        culture_target,
+        experience_drag: p.training_disruption * ss + p.experience_fatigue * fatigue,
+    }
 }
 
 /// Culture moves toward a target set by the weakest lever, faster as it
 /// grows (points of light → critical mass → momentum), braked by fatigue;
 /// it slips back slowly when the levers are neglected.
-fn culture(p: &ModelParams, book: &mut Book, input: &PeopleInput, levers: [f64; 3], fatigue: f64) {
-    let c = book.old.get(Stock::Culture);
+/// Where culture is heading: mostly the weakest of vision, insight and
+/// skills, partly their mean.
+pub(crate) fn culture_target(p: &ModelParams, levers: [f64; 3]) -> f64 {
     let weakest = min(levers[0], min(levers[1], levers[2]));
     let mean = (levers[0] + levers[1] + levers[2]) / 3.0;
-    let target = p.weakest_weight * weakest + (1.0 - p.weakest_weight) * mean;
+    p.weakest_weight * weakest + (1.0 - p.weakest_weight) * mean
+}
+
+fn culture(
+    p: &ModelParams,
+    book: &mut Book,
+    input: &PeopleInput,
+    levers: [f64; 3],
+    fatigue: f64,
+) -> f64 {
+    let c = book.old.get(Stock::Culture);
+    let weakest = min(levers[0], min(levers[1], levers[2]));
+    let target = culture_target(p, levers);
     if target > c {
         let gap = target - c;
         let base = p.momentum_base + (1.0 - p.momentum_base) * c / 100.0;
@@ -205,6 +244,7 @@ fn culture(p: &ModelParams, book: &mut Book, input: &PeopleInput, levers: [f64; 
     }
     book.effects(Stock::Culture, input.effects);
     book.settle(Stock::Culture);
+    target
 }
 
 /// A stock relaxing toward a target made of named parts:

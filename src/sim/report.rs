@@ -27,7 +27,10 @@ pub struct Kpis {
     pub nps: f64,
     pub customers: f64,
     pub acquired: f64,
+    /// Customer equity from lasting effects only (see `lasting_equity`).
     pub customer_equity: f64,
+    /// Culture where the levers are taking it (what the score counts).
+    pub lasting_culture: f64,
     /// Change load this quarter (above capacity it breeds fatigue).
     pub load: f64,
     /// The scenario's score if the game ended now.
@@ -86,6 +89,7 @@ impl QuarterReport {
             Kpi::Profit => self.kpis.profit,
             Kpi::Revenue => self.kpis.revenue,
             Kpi::Culture => s.get(Stock::Culture),
+            Kpi::LastingCulture => self.kpis.lasting_culture,
             Kpi::Engagement => s.get(Stock::Engagement),
             Kpi::Experience => s.get(Stock::Experience),
             Kpi::Nps => self.kpis.nps,

@@ -55,6 +55,20 @@ impl Condition {
         let v = stocks.get(self.stock);
         self.below.is_none_or(|b| v < b) && self.above.is_none_or(|a| v > a)
     }
+
+    /// The condition in words, e.g. "skills below 50".
+    pub fn describe(&self) -> String {
+        let num = |x: f64| {
+            let s = format!("{x:.2}");
+            s.trim_end_matches('0').trim_end_matches('.').to_string()
+        };
+        match (self.below, self.above) {
+            (Some(b), Some(a)) => format!("{} between {} and {}", self.stock.key(), num(a), num(b)),
+            (Some(b), None) => format!("{} below {}", self.stock.key(), num(b)),
+            (None, Some(a)) => format!("{} above {}", self.stock.key(), num(a)),
+            (None, None) => format!("{} any", self.stock.key()),
+        }
+    }
 }
 
 /// When an event or dilemma happens.
@@ -144,6 +158,7 @@ pub enum Kpi {
     Profit,
     Revenue,
     Culture,
+    LastingCulture,
     Engagement,
     Experience,
     Nps,
@@ -156,11 +171,12 @@ pub enum Kpi {
 
 impl Kpi {
     /// Every KPI the score may use.
-    pub const ALL: [Kpi; 12] = [
+    pub const ALL: [Kpi; 13] = [
         Kpi::CumulativeProfit,
         Kpi::Profit,
         Kpi::Revenue,
         Kpi::Culture,
+        Kpi::LastingCulture,
         Kpi::Engagement,
         Kpi::Experience,
         Kpi::Nps,
@@ -178,6 +194,7 @@ impl Kpi {
             Kpi::Profit => "profit",
             Kpi::Revenue => "revenue",
             Kpi::Culture => "culture",
+            Kpi::LastingCulture => "lasting_culture",
             Kpi::Engagement => "engagement",
             Kpi::Experience => "experience",
             Kpi::Nps => "nps",
@@ -196,6 +213,7 @@ impl Kpi {
             Kpi::Profit => "last quarter's profit",
             Kpi::Revenue => "last quarter's revenue",
             Kpi::Culture => "customer culture",
+            Kpi::LastingCulture => "lasting culture",
             Kpi::Engagement => "engagement",
             Kpi::Experience => "customer experience",
             Kpi::Nps => "NPS",
@@ -226,7 +244,7 @@ impl Default for Scoring {
         Self {
             weights: vec![
                 (Kpi::CumulativeProfit, 0.01),
-                (Kpi::Culture, 1.0),
+                (Kpi::LastingCulture, 1.0),
                 (Kpi::CustomerEquity, 0.002),
             ],
             game_over_penalty: 100.0,

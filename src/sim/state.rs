@@ -127,7 +127,8 @@ impl State {
             h.f64(*v);
         }
         for e in &self.effects {
-            h.f64(e.effect.value);
+            h.f64(e.value);
+            h.u64(u64::from(e.wait));
             h.u64(u64::from(e.remaining));
         }
         for v in self

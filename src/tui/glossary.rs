@@ -18,6 +18,14 @@ pub const WORDS: &[(&str, &str)] = &[
         "The figure reached the end of its range (0 to 100 for an index, zero for a count). This row is the part of the move the range cut off, so that the causes still add up to the change.",
     ),
     (
+        "bought customers who left again",
+        "Customers won by marketing stay only if the experience holds them: when it is poor, a share of those bought this quarter leave again at once. Marketing at volume pays only once the experience is good.",
+    ),
+    (
+        "re-priced by mistake (left)",
+        "Re-pricing or fixing costly accounts without knowing which accounts are costly (little customer insight) hits good customers too; some of them leave. Insight aims the programme.",
+    ),
+    (
         "settling",
         "The figure stands above what its causes hold up, so it eases back toward them a step a quarter.",
     ),

@@ -107,7 +107,7 @@ pub fn decisions(rules: &Rules, state: &State, q: u32) -> Decisions {
             d.answers.insert(def.id.clone(), c.id.clone());
         }
     }
-    if d.validate(rules, state).is_ok() {
+    if d.cash_check(rules, state).is_ok() {
         d
     } else {
         Decisions::default()

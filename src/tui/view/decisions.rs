@@ -198,7 +198,7 @@ impl DecisionPanel<'_> {
                 pinned.push(Line::styled(format!("› {l}"), theme.dim()));
             }
         }
-        if let Err(e) = s.draft.validate(rules, state) {
+        if let Err(e) = s.draft.cash_check(rules, state) {
             for l in super::widgets::wrap(&e.to_string(), width) {
                 pinned.push(Line::styled(l, theme.warn()));
             }
