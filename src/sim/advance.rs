@@ -9,6 +9,7 @@ use super::customers::{self, CustomerInput};
 use super::decision::{DecisionError, Decisions};
 use super::effect::Source;
 use super::event::{self, Drivers, News};
+use super::market::Exchange;
 use super::money::{self, MoneyInput};
 use super::people::{self, PeopleInput};
 use super::report::{Kpis, QuarterReport, Reported, score};
@@ -24,6 +25,18 @@ pub fn advance(
     rules: &Rules,
     state: &mut State,
     decisions: &Decisions,
+) -> Result<QuarterReport, DecisionError> {
+    advance_in(rules, state, decisions, None)
+}
+
+/// One quarter of a firm alone (`None`) or in a shared market, whose
+/// exchange with the rivals is written first and sets the prospects the
+/// firm can win this quarter.
+pub(crate) fn advance_in(
+    rules: &Rules,
+    state: &mut State,
+    decisions: &Decisions,
+    market: Option<&Exchange>,
 ) -> Result<QuarterReport, DecisionError> {
     decisions.validate(rules, state)?;
     let q = state.quarter + 1;
@@ -71,6 +84,10 @@ pub fn advance(
         (state.profits[n - 1] - year_ago) / max(abs(year_ago), 50.0) / p.profit_growth_scale;
 
     let mut book = Book::new(&state.stocks);
+    if let Some(exchange) = market {
+        exchange.book(&mut book);
+    }
+    let pool_part = market.map(|_| book.pending(Stock::Prospects));
     let people = people::step(
         p,
         &mut book,
@@ -91,6 +108,7 @@ pub fn advance(
         &CustomerInput {
             marketing: decisions.marketing,
             market_growth: rules.economics.market_growth,
+            prospects: pool_part,
             drivers: &drivers,
             effects: &state.effects,
         },
