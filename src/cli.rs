@@ -109,5 +109,14 @@ pub enum ScenarioCommand {
         /// Worker threads (default: one per core).
         #[arg(long, value_parser = clap::value_parser!(usize))]
         threads: Option<usize>,
+        /// Hunt for exploits with a full plan search (every lab run does a short one).
+        #[arg(long)]
+        search: bool,
+        /// Candidates the plan search evaluates (default: 20000 with --search, 1500 without); each single-lever search gets a tenth.
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=10_000_000))]
+        evals: Option<u32>,
+        /// Write the best plan found as a plan file (for `run --plan`).
+        #[arg(long, value_name = "FILE")]
+        write_plan: Option<PathBuf>,
     },
 }

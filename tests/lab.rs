@@ -36,6 +36,7 @@ fn small(threads: usize) -> LabConfig {
         seeds: 30,
         random_plans: 60,
         threads,
+        hunt: None,
     }
 }
 

@@ -131,6 +131,7 @@ fn the_lab_plays_them_and_run_takes_them_by_name() {
             seeds: 10,
             random_plans: 0,
             threads: 2,
+            hunt: None,
         },
     );
     assert!(report.plan("careful").is_some());

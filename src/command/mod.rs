@@ -52,7 +52,18 @@ pub fn dispatch(cli: Cli) -> Result<(), Failure> {
             seeds,
             random,
             threads,
-        })) => lab::lab(&file, seeds, random, threads),
+            search,
+            evals,
+            write_plan,
+        })) => lab::lab(&lab::LabArgs {
+            file,
+            seeds,
+            random,
+            threads,
+            search,
+            evals,
+            write_plan,
+        }),
     }
 }
 

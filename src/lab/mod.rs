@@ -5,12 +5,23 @@
 //! Work is spread over threads; every game is independent and results are
 //! collected by index, so the report is identical on any number of threads.
 
+mod candidate;
+pub mod exploit;
+mod hunt;
+mod hunt_render;
+pub mod parallel;
+pub mod play;
 mod random;
 mod render;
+pub mod search;
 mod trajectory;
 
+pub use candidate::{ALL_LEVERS, Candidate, Levers};
+pub use hunt::{Exploit, Hunt, HuntConfig, SingleLever, Structure, hunt};
+pub use hunt_render::{describe, render_hunt};
 pub use random::RandomPlan;
 pub use render::render;
+pub use search::{Found, SearchConfig, search};
 pub use trajectory::Trajectory;
 
 use crate::plan::{Plan, REFERENCE_PLANS};
@@ -27,14 +38,18 @@ pub struct LabConfig {
     pub random_plans: u32,
     /// Worker threads (1 = play everything on the calling thread).
     pub threads: usize,
+    /// The exploit hunt (plan search and checks), if any.
+    pub hunt: Option<HuntConfig>,
 }
 
 impl Default for LabConfig {
     fn default() -> Self {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
         LabConfig {
             seeds: 200,
             random_plans: 2000,
-            threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
+            threads,
+            hunt: Some(HuntConfig::short(threads)),
         }
     }
 }
@@ -80,6 +95,8 @@ pub struct LabReport {
     pub random: Vec<Trajectory>,
     pub rules: Vec<RuleResult>,
     pub flags: Vec<Flag>,
+    /// The exploit hunt, when the lab ran one.
+    pub hunt: Option<Hunt>,
 }
 
 impl LabReport {
@@ -193,6 +210,7 @@ pub fn run(scenario: &Scenario, config: LabConfig) -> LabReport {
         random,
         rules: Vec::new(),
         flags: Vec::new(),
+        hunt: config.hunt.map(|h| hunt(scenario, h)),
     };
     report.rules = scenario.expect.iter().map(|r| check(&report, r)).collect();
     report.flags = flags(&report);
