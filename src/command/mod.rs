@@ -4,6 +4,7 @@
 //! (2: bad input, 1: anything else).
 
 mod lab;
+mod market;
 mod play;
 mod run;
 mod verify;
@@ -64,6 +65,7 @@ pub fn dispatch(cli: Cli) -> Result<(), Failure> {
             evals,
             write_plan,
         }),
+        Some(Command::Market(cmd)) => market::market(cmd),
     }
 }
 

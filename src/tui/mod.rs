@@ -10,6 +10,7 @@ mod decide;
 pub mod explain;
 pub mod file_saves;
 pub mod format;
+pub mod market;
 pub mod message;
 pub mod metric;
 pub mod runtime;
