@@ -11,6 +11,7 @@ pub mod explain;
 pub mod file_saves;
 pub mod format;
 pub mod market;
+pub mod market_view;
 pub mod message;
 pub mod metric;
 pub mod runtime;
