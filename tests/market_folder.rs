@@ -272,3 +272,41 @@ fn bad_setups_are_refused_clearly() {
     );
     assert!(market::rollback(dir, 3).is_err());
 }
+
+#[test]
+fn the_html_report_is_self_contained_and_escaped() {
+    let d = Dir::new("html");
+    let dir = &d.0;
+    fs::create_dir_all(dir).unwrap();
+    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/electronics.toml");
+    let text = fs::read_to_string(source).unwrap().replace(
+        "title = \"The Laptop Nobody Owned\"",
+        "title = \"<script>alert(1)</script> & Co\"",
+    );
+    let file = dir.join("mine.toml");
+    fs::write(&file, text).unwrap();
+    let folder = dir.join("market");
+    market::new_market(&folder, file.to_str().unwrap(), &teams(), None).unwrap();
+    // The folder carries its own copy of the scenario: it replays without the original.
+    fs::remove_file(&file).unwrap();
+    for round in 1..=3 {
+        market::submit(&folder, "Red", &spend(10.0 * f64::from(round))).unwrap();
+        market::resolve(&folder, true).unwrap();
+    }
+    let html = fs::read_to_string(folder.join("industry.html")).unwrap();
+    assert!(!html.contains("<script"), "markup escaped");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co"));
+    assert!(
+        !html.contains("src=") && !html.contains("href="),
+        "nothing fetched"
+    );
+    // Two charts (share, culture), one line per firm each; a table per round.
+    assert_eq!(html.matches("<polyline").count(), 2 * 3);
+    assert_eq!(html.matches("<h2>Round").count(), 3);
+    for team in teams() {
+        assert!(html.contains(&format!("<th>{team}</th>")));
+    }
+    let industry = fs::read_to_string(folder.join("round-03/industry.txt")).unwrap();
+    assert!(industry.contains("Market share %"), "{industry}");
+    verify_clean(&folder);
+}

@@ -270,6 +270,17 @@ impl TeamRound {
 /// Plays the team's open round in the terminal.
 pub fn play(dir: &Path, team: &str) -> Result<(), Error> {
     let mut screen = TeamRound::load(dir, team)?;
+    use std::io::IsTerminal;
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        return Err(Error::input(
+            dir,
+            "market play needs a terminal for its screen",
+            format!(
+                "run it in a terminal, or submit with flags: culturesim market play {} --team {team} --vision 20 --insight 40 --skills 40 --marketing 30",
+                dir.display()
+            ),
+        ));
+    }
     let mut term = ratatui::try_init().map_err(|e| Error::disk(dir, e))?;
     let mut result = Ok(());
     while screen.running {
