@@ -19,6 +19,7 @@
 //! `resolved.toml` is written last: a round is resolved exactly when its
 //! record exists, and everything is replayed from the records.
 
+pub mod expect;
 mod folder;
 pub mod html;
 mod record;

@@ -230,8 +230,9 @@ fn pull(rules: &Rules, firm: &State, decisions: &Decisions) -> f64 {
     let price = Drivers::from_effects(&firm.effects)
         .get(Driver::Price)
         .max(0.1);
-    // Squared, as in switching: prospects hear about experience from others.
-    let reputation = (0.5 + x) * (0.5 + x);
+    // Squared, as in switching: prospects hear about experience from
+    // others, and a few points of it are worth as much as a big budget.
+    let reputation = 0.01 + x * x;
     marketing * reputation / (price * price)
 }
 
