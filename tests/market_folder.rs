@@ -310,3 +310,55 @@ fn the_html_report_is_self_contained_and_escaped() {
     assert!(industry.contains("Market share %"), "{industry}");
     verify_clean(&folder);
 }
+
+#[test]
+fn a_bankrupt_firm_is_out_and_the_market_goes_on() {
+    let d = Dir::new("bankrupt");
+    let dir = &d.0;
+    fs::create_dir_all(dir).unwrap();
+    // A bank that lends nothing: spending the whole budget at once ends a firm.
+    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/market.toml");
+    let text = fs::read_to_string(source)
+        .unwrap()
+        .replace("credit_line = -1000", "credit_line = 0")
+        .replace("cash = 1500", "cash = 100")
+        .replace("[board]", "[economics]\nfixed_costs = 600\n\n[board]");
+    let file = dir.join("tight.toml");
+    fs::write(&file, text).unwrap();
+    let folder = dir.join("m");
+    market::new_market(&folder, file.to_str().unwrap(), &teams(), None).unwrap();
+    let all_in = Decisions {
+        vision: 100.0,
+        insight: 100.0,
+        skills: 100.0,
+        marketing: 100.0,
+        ..Decisions::default()
+    };
+    market::submit(&folder, "Red", &all_in).unwrap();
+    market::submit(&folder, "Blue", &Decisions::default()).unwrap();
+    market::submit(&folder, "Green", &Decisions::default()).unwrap();
+    market::resolve(&folder, false).unwrap();
+    let rep = market::replay(&folder).unwrap();
+    let st = market::status(&rep);
+    assert_eq!(
+        st.teams[0].1,
+        TeamStatus::Out,
+        "{:?}",
+        rep.rounds[0][0].as_ref().map(|r| r.outcome)
+    );
+    assert!(
+        market::submit(&folder, "Red", &spend(0.0))
+            .unwrap_err()
+            .what
+            .contains("out of the game")
+    );
+    // The others play on without Red's file; its customers stay with it, out of the pool.
+    market::submit(&folder, "Blue", &spend(10.0)).unwrap();
+    market::submit(&folder, "Green", &spend(10.0)).unwrap();
+    let done = market::resolve(&folder, false).unwrap();
+    assert!(done.played);
+    assert_eq!(done.replayed.records[1].teams[0].source, Source::Out);
+    let industry = fs::read_to_string(folder.join("round-02/industry.txt")).unwrap();
+    assert!(industry.contains("bankrupt"), "{industry}");
+    verify_clean(&folder);
+}

@@ -134,7 +134,7 @@ fn status(dir: &Path) -> Result<(), Failure> {
     );
     for (team, s) in &st.teams {
         let line = match s {
-            TeamStatus::Submitted(_) => "submitted".to_string(),
+            TeamStatus::Submitted(..) => "submitted".to_string(),
             TeamStatus::Missing => "not yet submitted".to_string(),
             TeamStatus::Out => "out of the game".to_string(),
             TeamStatus::Invalid(e) => format!("refused: {e}"),

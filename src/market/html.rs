@@ -3,7 +3,7 @@
 //! and culture over the rounds, then each round's table (the same rows as
 //! the text report). Every name and label is HTML-escaped.
 
-use super::resolve::Replayed;
+use super::replay::Replayed;
 use super::text::{industry_rows, shares};
 use crate::sim::Stock;
 use std::fmt::Write;

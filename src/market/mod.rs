@@ -23,15 +23,14 @@ pub mod expect;
 mod folder;
 pub mod html;
 mod record;
+mod replay;
 mod resolve;
 pub mod text;
 
 pub use folder::{Folder, Setup, check_team_names, round_dir};
 pub use record::{Source, Submission, TeamRecord, file_hash};
-pub use resolve::{
-    Replayed, Resolved, Status, TeamStatus, new_market, replay, resolve, rollback, status, submit,
-    verify,
-};
+pub use replay::{Replayed, replay, verify};
+pub use resolve::{Resolved, Status, TeamStatus, new_market, resolve, rollback, status, submit};
 
 use std::fmt;
 use std::path::{Path, PathBuf};

@@ -3,7 +3,7 @@
 //! functions of a replayed market; team names and scenario text pass
 //! through [`printable`] so nothing in a file can drive a terminal.
 
-use super::resolve::Replayed;
+use super::replay::Replayed;
 use crate::report::{fixed, news_headline};
 use crate::save::printable;
 use crate::sim::{

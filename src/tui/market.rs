@@ -72,7 +72,7 @@ impl TeamRound {
         let last = rep.resolved();
         let st = market::status(&rep);
         let (mut d, submitted) = match st.teams.get(i).map(|t| &t.1) {
-            Some(TeamStatus::Submitted(d)) => ((**d).clone(), true),
+            Some(TeamStatus::Submitted(d, _)) => ((**d).clone(), true),
             _ => (
                 rep.records
                     .last()
