@@ -83,6 +83,11 @@ pub enum MarketCommand {
         /// The market folder.
         dir: PathBuf,
     },
+    /// Check a market's story: reference teams play one market across seeds.
+    Lab {
+        /// A market check file, e.g. scenarios/markets/market.toml.
+        file: PathBuf,
+    },
     /// Print the industry report of a round (default: the last resolved).
     Report {
         /// The market folder.

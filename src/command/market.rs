@@ -105,6 +105,28 @@ pub fn market(cmd: MarketCommand) -> Result<(), Failure> {
             Ok(())
         }
         MarketCommand::Play(args) => play(&args),
+        MarketCommand::Lab { file } => {
+            let checked = market::expect::check(&file).map_err(fail)?;
+            let mut failed = 0;
+            for c in &checked {
+                let mark = if c.passed() { "ok  " } else { "FAIL" };
+                failed += usize::from(!c.passed());
+                println!(
+                    "{mark} {:>3.0}% of seeds (wants {:.0}%): {}",
+                    100.0 * c.held,
+                    100.0 * c.wanted,
+                    printable(&c.text)
+                );
+            }
+            if failed == 0 {
+                Ok(())
+            } else {
+                Err(Failure {
+                    code: 1,
+                    message: format!("{failed} of {} market rule(s) failed", checked.len()),
+                })
+            }
+        }
     }
 }
 
