@@ -5,7 +5,7 @@
 mod common;
 
 use common::*;
-use culturesim::sim::{Effect, EventDef, Op, Rules, Stock, Target, Trigger};
+use culturesim::sim::{Cause, Effect, EventDef, Op, Rules, Stock, Target, Trigger};
 use std::sync::Arc;
 
 fn world_arc() -> Arc<Rules> {
@@ -191,6 +191,67 @@ fn starting_before_a_crisis_beats_starting_during_it() {
         assert!(
             pe > pl,
             "seed {seed}: cumulative profit early {pe:.0}, late {pl:.0}"
+        );
+    }
+}
+
+/// A real crisis (model v3): vision spending launched during it lands at
+/// about half (40–60% of the same spending's push outside one), and vision
+/// built before it softens the shock: engagement in the crisis quarters
+/// falls less for a company that built vision first.
+#[test]
+fn vision_launched_in_a_crisis_lands_at_half_and_vision_built_before_softens_it() {
+    let calm = world_arc();
+    let crisis = Arc::new(crisis_world(1));
+    for seed in SEEDS.take(10) {
+        let v = |rules: &Arc<Rules>| {
+            let h = play(rules, seed, |_| levers(40.0, 0.0, 0.0));
+            h[0].ledger
+                .terms
+                .iter()
+                .filter(|t| {
+                    t.stock == Stock::Vision
+                        && matches!(
+                            t.cause,
+                            Cause::Model(
+                                "leadership time on the vision" | "launched in a crisis (fear)"
+                            )
+                        )
+                })
+                .map(|t| t.value)
+                .sum::<f64>()
+        };
+        let ratio = v(&crisis) / v(&calm);
+        assert!(
+            (0.4..=0.6).contains(&ratio),
+            "seed {seed}: vision push in a crisis at {ratio:.2} of normal"
+        );
+    }
+    let late = Arc::new(crisis_world(9));
+    for seed in SEEDS.take(20) {
+        // The same money; one builds vision first, the other later.
+        let first = play(&late, seed, |q| {
+            if q <= 8 {
+                levers(60.0, 20.0, 20.0)
+            } else {
+                levers(10.0, 45.0, 45.0)
+            }
+        });
+        let later = play(&late, seed, |q| {
+            if q <= 8 {
+                levers(10.0, 45.0, 45.0)
+            } else {
+                levers(60.0, 20.0, 20.0)
+            }
+        });
+        let drop = |h: &[culturesim::sim::QuarterReport]| {
+            h[7].stocks.get(Stock::Engagement) - h[11].stocks.get(Stock::Engagement)
+        };
+        assert!(
+            drop(&first) < drop(&later),
+            "seed {seed}: engagement fell {:.1} with vision first, {:.1} without",
+            drop(&first),
+            drop(&later)
         );
     }
 }

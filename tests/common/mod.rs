@@ -117,8 +117,7 @@ pub fn crisis_world(at: u32) -> Rules {
             Effect::new(Target::Driver(Driver::Churn), Op::Multiply, 1.5, 4),
             Effect::new(Target::Driver(Driver::MarketGrowth), Op::Multiply, 0.3, 4),
             Effect::new(Target::Driver(Driver::Price), Op::Multiply, 0.95, 4),
-            Effect::new(Target::Driver(Driver::VisionGain), Op::Multiply, 0.6, 4),
-            Effect::new(Target::Driver(Driver::Capacity), Op::Add, -0.4, 4),
+            Effect::new(Target::Driver(Driver::Crisis), Op::Add, 1.0, 4),
         ],
     });
     rules
