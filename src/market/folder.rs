@@ -149,6 +149,9 @@ impl Folder {
             seed: seed.unwrap_or(scenario.seed),
             teams: teams.to_vec(),
         };
+        // Shared through git, the files must stay byte for byte as written
+        // (verify hashes them): no line-ending conversion on checkout.
+        write(&dir.join(".gitattributes"), "* -text\n")?;
         let text = toml::to_string(&setup).map_err(|e| Error::disk(&setup_path, e))?;
         write(
             &setup_path,
