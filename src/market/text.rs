@@ -183,6 +183,13 @@ pub fn private(rep: &Replayed, round: u32, firm: usize) -> String {
         fixed(r.stocks.get(Stock::Experience), 1),
         fixed(r.kpis.score, 1)
     );
+    let _ = writeln!(
+        out,
+        "Against your rivals: {} customers won from them, {} lost to them, {} prospects drawn\n",
+        fixed(term(r, WON_FROM_RIVALS), 0),
+        fixed(-term(r, LOST_TO_RIVALS), 0),
+        fixed(term(r, DRAWN_FROM_RIVALS) + term(r, DRAWN_BY_RIVALS), 0)
+    );
     out.push_str("Why your customers changed (all segments):\n");
     let mut causes: Vec<(String, f64)> = Vec::new();
     for s in Stock::SEGMENTS {
