@@ -127,7 +127,7 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(24))]
 
     /// Whatever the firms do, market shares sum to the whole market, and
-    /// the market only moves people: prospects drawn by one firm are drawn
+    /// every firm's ledger sums to its change, and the market only moves people: prospects drawn by one firm are drawn
     /// from the others, customers won from rivals were lost by rivals.
     #[test]
     fn shares_sum_to_the_whole_and_moves_balance(
@@ -142,9 +142,20 @@ proptest! {
         while !market.is_over(&rules) {
             let q = market.quarter() + 1;
             let decisions: Vec<Decisions> = plans.iter().map(|p| p(q)).collect();
+            let before: Vec<_> = market.firms().iter().map(|f| f.stocks.clone()).collect();
             let Ok(reports) = market.advance(&rules, &decisions) else {
                 panic!("quarter {q}")
             };
+            // Each firm's why ledger, market terms included, sums to its change.
+            for (r, old) in reports.iter().zip(&before) {
+                let Some(r) = r else { continue };
+                for stock in Stock::ALL {
+                    let (a, b) = (old.get(stock), r.stocks.get(stock));
+                    let sum = r.ledger.total(stock);
+                    prop_assert!((b - a - sum).abs() <= 1e-9 * (1.0 + a.abs() + b.abs()), "Q{q} {stock:?}: change {} but terms {sum}", b - a);
+                    prop_assert!(b.is_finite() && (stock == Stock::Cash || b >= 0.0), "Q{q} {stock:?} = {b}");
+                }
+            }
             let shares = market_shares(market.firms());
             let sum: f64 = shares.iter().sum();
             prop_assert!((sum - 1.0).abs() < 1e-12, "shares sum to {sum}");
@@ -157,6 +168,28 @@ proptest! {
             let moved = all(Stock::Regular, WON_FROM_RIVALS) + all(Stock::Prospects, LOST_TO_RIVALS);
             prop_assert!(moved.abs() < 1e-6, "customers created: {moved}");
         }
+    }
+
+    /// Whatever the seed and the decisions, one firm alone is the solo game.
+    #[test]
+    fn one_firm_is_solo_whatever_it_does(
+        seed in 0u64..10_000,
+        levers in proptest::collection::vec((0.0..120.0f64, 0.0..120.0f64, 0.0..120.0f64, 0.0..150.0f64), 1..24),
+    ) {
+        let rules = Arc::new(world());
+        let pick = |q: u32| {
+            let (vision, insight, skills, marketing) = levers[(q as usize - 1) % levers.len()];
+            Decisions { vision, insight, skills, marketing, ..Decisions::default() }
+        };
+        let solo = play(&rules, seed, pick);
+        let Ok(mut market) = Market::new(&rules, seed, 1) else { panic!("one firm") };
+        let mut mine = Vec::new();
+        while !market.is_over(&rules) {
+            let q = market.quarter() + 1;
+            let Ok(mut r) = market.advance(&rules, &[pick(q)]) else { panic!("quarter {q}") };
+            mine.extend(r.remove(0));
+        }
+        prop_assert_eq!(json(&mine), json(&solo));
     }
 
     /// The same scenario, seed and decisions give the same bits.
