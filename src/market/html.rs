@@ -118,6 +118,18 @@ pub fn industry(rep: &Replayed) -> String {
         );
     }
     body.push_str("</p>");
+    let standings = super::text::standings(rep);
+    if !standings.is_empty() {
+        body.push_str("<h2>Leaderboard</h2><div class=\"scroll\"><table><tr><th>Rank</th><th>Team</th><th>Score</th><th>Share %</th><th>Status</th></tr>");
+        for (rank, cells) in standings.iter().enumerate() {
+            let _ = write!(body, "<tr><td>{}</td>", rank + 1);
+            for c in cells {
+                let _ = write!(body, "<td>{}</td>", escape(c));
+            }
+            body.push_str("</tr>");
+        }
+        body.push_str("</table></div>");
+    }
     body.push_str(&chart(
         "Market share (% of all customers)",
         teams,

@@ -213,37 +213,52 @@ pub fn private(rep: &Replayed, round: u32, firm: usize) -> String {
     out
 }
 
-/// The standings after the last resolved round: by score, best first.
-pub fn leaderboard(rep: &Replayed) -> String {
+/// The standings after the last resolved round, best score first: per
+/// firm its rank's cells (team, score, share %, status). Text and HTML
+/// show these.
+pub fn standings(rep: &Replayed) -> Vec<Vec<String>> {
     let Some(last) = rep.rounds.last() else {
-        return format!(
-            "Leaderboard — no round resolved yet. Teams: {}\n",
-            printable(&rep.folder.teams().join(", "))
-        );
+        return Vec::new();
     };
     let share = shares(last);
-    let mut rows: Vec<(usize, f64)> = last
+    let mut order: Vec<(usize, f64)> = last
         .iter()
         .enumerate()
         .map(|(i, r)| (i, r.as_ref().map_or(f64::MIN, |r| r.kpis.score)))
         .collect();
-    rows.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    order.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    order
+        .iter()
+        .map(|(i, _)| {
+            let r = last[*i].as_ref();
+            vec![
+                rep.folder.teams()[*i].clone(),
+                r.map_or_else(|| "-".into(), |r| fixed(r.kpis.score, 1)),
+                fixed(share[*i], 1),
+                r.map_or("-", short_outcome).to_string(),
+            ]
+        })
+        .collect()
+}
+
+/// The leaderboard as text.
+pub fn leaderboard(rep: &Replayed) -> String {
+    if rep.rounds.is_empty() {
+        return format!(
+            "Leaderboard — no round resolved yet. Teams: {}\n",
+            printable(&rep.folder.teams().join(", "))
+        );
+    }
     let header: Vec<String> = ["Rank", "Team", "Score", "Share %", "Status"]
         .map(String::from)
         .to_vec();
-    let body: Vec<(String, Vec<String>)> = rows
-        .iter()
+    let body: Vec<(String, Vec<String>)> = standings(rep)
+        .into_iter()
         .enumerate()
-        .map(|(rank, (i, _))| {
-            let r = last[*i].as_ref();
+        .map(|(rank, cells)| {
             (
                 format!("{}", rank + 1),
-                vec![
-                    printable(&rep.folder.teams()[*i]),
-                    r.map_or_else(|| "-".into(), |r| fixed(r.kpis.score, 1)),
-                    fixed(share[*i], 1),
-                    r.map_or("-", short_outcome).to_string(),
-                ],
+                cells.iter().map(|c| printable(c)).collect(),
             )
         })
         .collect();
