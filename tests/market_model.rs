@@ -170,6 +170,27 @@ proptest! {
         }
     }
 
+    /// The order of the firms does not matter: the same decisions in
+    /// another order give the same figures to each firm (up to rounding).
+    #[test]
+    fn a_firm_fares_the_same_whatever_its_place(seed in 0u64..1000, picks in proptest::collection::vec(0usize..5, 2..=5)) {
+        let rules = world();
+        let plans: Vec<PlanFn> = picks.iter().map(|k| PLANS[*k]).collect();
+        let mut reversed = plans.clone();
+        reversed.reverse();
+        let a = play_market(&rules, seed, &plans);
+        let b = play_market(&rules, seed, &reversed);
+        let n = plans.len();
+        for i in 0..n {
+            for (x, y) in a[i].iter().zip(&b[n - 1 - i]) {
+                for stock in Stock::ALL {
+                    let (u, v) = (x.stocks.get(stock), y.stocks.get(stock));
+                    prop_assert!((u - v).abs() <= 1e-9 * (1.0 + u.abs()), "firm {i} Q{} {stock:?}: {u} vs {v}", x.quarter);
+                }
+            }
+        }
+    }
+
     /// Whatever the seed and the decisions, one firm alone is the solo game.
     #[test]
     fn one_firm_is_solo_whatever_it_does(

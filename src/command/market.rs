@@ -53,9 +53,15 @@ pub fn market(cmd: MarketCommand) -> Result<(), Failure> {
                     println!("  team {} did not submit: {how}", printable(team));
                 }
                 print!("\n{}", text::industry(&done.replayed, done.round));
+            } else if done.replayed.open_round().is_none() {
+                println!(
+                    "The market is over: all {} rounds are resolved. Reports written again.",
+                    done.round
+                );
             } else {
                 println!(
-                    "Nothing to resolve: no team has submitted for the open round. Reports of round {} written again.",
+                    "Nothing to resolve: no team has submitted for round {}. Reports of round {} written again.",
+                    done.round + 1,
                     done.round
                 );
             }
