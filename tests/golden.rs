@@ -48,24 +48,24 @@ fn hashes(rules: &Rules) -> Vec<String> {
 }
 
 const GOLDEN_WORLD: &str = "\
-seed 1 do-nothing: 2318046a31d3e34a\n\
-seed 1 balanced: fbd8e2b4ba5888bf\n\
-seed 1 all-at-once: 28bbc3d14a75f051\n\
-seed 1 cost-cutter: bbb157ca3cd621ed\n\
-seed 7 do-nothing: 14e849474f43844e\n\
-seed 7 balanced: a677891bac89dad5\n\
-seed 7 all-at-once: 37a8e116e8983fbe\n\
-seed 7 cost-cutter: 8e3f9f6ed3df3a44\n\
-seed 42 do-nothing: c57a58b756cf8d95\n\
-seed 42 balanced: 007b6c63b15143af\n\
-seed 42 all-at-once: 23e33371dc30babf\n\
-seed 42 cost-cutter: 29a31293d39cdfb7";
+seed 1 do-nothing: 5ecf94bd49b65997\n\
+seed 1 balanced: b04e2b9943a18cbd\n\
+seed 1 all-at-once: 178017300f7b8199\n\
+seed 1 cost-cutter: f6683b02c94c74ff\n\
+seed 7 do-nothing: 20e1ecca67870f82\n\
+seed 7 balanced: 55b84c0ed8650187\n\
+seed 7 all-at-once: 33eff13387864d4c\n\
+seed 7 cost-cutter: 5db33a250192cf72\n\
+seed 42 do-nothing: c5e895b52f1d6064\n\
+seed 42 balanced: 7661ffcd861c0c54\n\
+seed 42 all-at-once: 04ff188595b7557c\n\
+seed 42 cost-cutter: cb2f7247c72dae81";
 
 #[test]
 fn the_test_world_follows_its_golden_trajectories() {
     let got = hashes(&world()).join("\n");
     assert_eq!(
-        MODEL_VERSION, 2,
+        MODEL_VERSION, 3,
         "model version changed: update the golden hashes with it"
     );
     assert_eq!(
@@ -115,39 +115,39 @@ fn shipped_hashes() -> Vec<String> {
 }
 
 const GOLDEN_SHIPPED: &str = "\
-seed 2024 do-nothing: 0497521abaa9b3b1\n\
-seed 1 do-nothing: f2578504e1f79027\n\
-seed 99 do-nothing: 3eb1428d2260fb9a\n\
-seed 2024 balanced: 81a6f486c7f862b7\n\
-seed 1 balanced: 7aed590df56c7f15\n\
-seed 99 balanced: 1289d505eab26052\n\
-seed 2024 all-at-once: 4858839a5727053d\n\
-seed 1 all-at-once: 899d0e595cee2a46\n\
-seed 99 all-at-once: 97d801cde41857f0\n\
-seed 2024 sequenced: b36ac2cb08a9dd1a\n\
-seed 1 sequenced: 1dbbc9fd0ac5e983\n\
-seed 99 sequenced: e77788771322cbaf\n\
-seed 2024 cost-cutter: 825ba50648f99330\n\
-seed 1 cost-cutter: 421d1a78501464c1\n\
-seed 99 cost-cutter: 11d938c1147bb241\n\
-tutorial seed 7 do-nothing: 32d7efc1ffb88737\n\
-tutorial seed 7 balanced: a6754bf1481ead71\n\
-tutorial seed 7 all-at-once: 90aa94767e24b161\n\
-alpine seed 1989 do-nothing: 251f33210c539c8f\n\
-alpine seed 1989 balanced: 5cd55f0ec9214422\n\
-alpine seed 1989 all-at-once: dce20f1b1d3f2b13\n\
-homecare seed 311 do-nothing: babc4a28c081f647\n\
-homecare seed 311 balanced: a760c30541656e06\n\
-homecare seed 311 all-at-once: ba75a8e07d082d78\n\
-storm seed 2004 do-nothing: d14270a9b009e307\n\
-storm seed 2004 balanced: 5a5854cbd505159f\n\
-storm seed 2004 all-at-once: bd75a80151506f55\n\
-launch seed 2010 do-nothing: 53aa226fb1374945\n\
-launch seed 2010 balanced: b9cf9b06acb1da99\n\
-launch seed 2010 all-at-once: 3f6847e530838d4b\n\
-crisis seed 2008 do-nothing: 0c2abead727000f7\n\
-crisis seed 2008 balanced: 9a2d5be261e354c2\n\
-crisis seed 2008 all-at-once: 1f74754e224099f9";
+seed 2024 do-nothing: 6831eafcbe315cd9\n\
+seed 1 do-nothing: 1eb473b79d1f8264\n\
+seed 99 do-nothing: 6be8bf0135bf30ec\n\
+seed 2024 balanced: 138a8d9ebe26e241\n\
+seed 1 balanced: acfd9dc4ec127861\n\
+seed 99 balanced: 7bd3aed0ada39363\n\
+seed 2024 all-at-once: 5de01502063082c5\n\
+seed 1 all-at-once: 949a321c54d43a12\n\
+seed 99 all-at-once: c186a668cbb8de7d\n\
+seed 2024 sequenced: 6e493930c2b4c67e\n\
+seed 1 sequenced: b2afe6d44e424ade\n\
+seed 99 sequenced: 369c187f53d5d8da\n\
+seed 2024 cost-cutter: 3291b44685d4606d\n\
+seed 1 cost-cutter: 51cc78b8bde9ab7c\n\
+seed 99 cost-cutter: 96242baf69996deb\n\
+tutorial seed 7 do-nothing: 965918b4c783d7ae\n\
+tutorial seed 7 balanced: 2a726ff683c9e442\n\
+tutorial seed 7 all-at-once: a933a90c8624c743\n\
+alpine seed 1989 do-nothing: 8a219a986174bbfb\n\
+alpine seed 1989 balanced: 59e5da1e575395be\n\
+alpine seed 1989 all-at-once: 64da412b38039e19\n\
+homecare seed 311 do-nothing: feeb6f023c9118c5\n\
+homecare seed 311 balanced: 1b8f0a859259f276\n\
+homecare seed 311 all-at-once: b5a754d78684433f\n\
+storm seed 2004 do-nothing: 0ebddae27959eef9\n\
+storm seed 2004 balanced: 08fcdd838f94db1e\n\
+storm seed 2004 all-at-once: aa537bea901ace10\n\
+launch seed 2010 do-nothing: 8552dcc99c6f129a\n\
+launch seed 2010 balanced: 0a7e37991aa50d1d\n\
+launch seed 2010 all-at-once: 58f73889a56d388e\n\
+crisis seed 2008 do-nothing: a8596994d991d583\n\
+crisis seed 2008 balanced: 6d32b3c06c658214\n\
+crisis seed 2008 all-at-once: 07bcde1f83573ab2";
 
 #[test]
 fn the_shipped_scenario_follows_its_golden_trajectories() {

@@ -58,7 +58,7 @@ macro_rules! model_params {
 }
 
 model_params! {
-    vision_half = 30.0, 1.0, 10000.0, "Spending on vision that gives half the maximum effect per quarter";
+    vision_half = 40.0, 1.0, 10000.0, "Spending on vision that gives half the maximum effect per quarter";
     vision_gain = 0.30, 0.0, 1.0, "Share of the gap to 100 that vision spending closes at saturation";
     vision_decay = 0.06, 0.0, 1.0, "Share of vision buy-in lost each quarter without reinforcement";
     insight_half = 80.0, 1.0, 10000.0, "Spending on insight that gives half the maximum effect, with no insight yet";
