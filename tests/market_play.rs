@@ -46,6 +46,25 @@ fn a_team_submits_resubmits_and_reloads_after_resolve() {
             .unwrap()
             .contains(&format!("marketing = {:.1}", 3.0 * step))
     );
+    // Typed amounts: digits replace the amount, then extend it; never past the budget.
+    s.update(Key::Up);
+    for k in [Key::Digit(4), Key::Digit(5), Key::Erase, Key::Digit(0)] {
+        s.update(k);
+    }
+    assert_eq!(s.rows[2], Row::Lever(2, 40.0));
+    for _ in 0..6 {
+        s.update(Key::Digit(9));
+    }
+    assert_eq!(s.rows[2], Row::Lever(2, s.budget - 3.0 * step));
+    s.update(Key::Down);
+    s.update(Key::Up);
+    s.update(Key::Digit(0));
+    assert_eq!(
+        s.rows[2],
+        Row::Lever(2, 0.0),
+        "a new amount after leaving the row"
+    );
+    s.update(Key::Down);
     // Change of mind: less marketing, submitted again.
     s.update(Key::Less);
     assert!(!s.submitted);

@@ -38,6 +38,10 @@ pub enum Key {
     Reload,
     ScrollUp,
     ScrollDown,
+    /// A digit typed on a lever: the amount is typed afresh, digit by digit.
+    Digit(u8),
+    /// Takes the last typed digit off a lever's amount.
+    Erase,
     Quit,
 }
 
@@ -60,6 +64,8 @@ pub struct TeamRound {
     pub submitted: bool,
     pub message: String,
     pub running: bool,
+    /// Whether digits typed now extend the lever's amount (else replace it).
+    pub typing: bool,
 }
 
 impl TeamRound {
@@ -164,6 +170,7 @@ impl TeamRound {
             submitted,
             message,
             running: true,
+            typing: false,
         })
     }
 
@@ -200,8 +207,34 @@ impl TeamRound {
         let step = lever_step(self.budget);
         let n = self.rows.len();
         let spent = self.spent();
-        let changed = matches!(key, Key::Less | Key::More | Key::Toggle);
+        let changed = matches!(
+            key,
+            Key::Less | Key::More | Key::Toggle | Key::Digit(_) | Key::Erase
+        );
+        if !matches!(key, Key::Digit(_) | Key::Erase) {
+            self.typing = false;
+        }
         match key {
+            Key::Digit(d) => {
+                let typing = self.typing;
+                if let Some(Row::Lever(_, v)) = self.rows.get_mut(self.cursor) {
+                    let others = spent - *v;
+                    let typed = if typing {
+                        *v * 10.0 + f64::from(d)
+                    } else {
+                        f64::from(d)
+                    };
+                    // Never past the budget: the rest of it is the most.
+                    *v = typed.min((self.budget - others).max(0.0));
+                    self.typing = true;
+                }
+            }
+            Key::Erase => {
+                if let Some(Row::Lever(_, v)) = self.rows.get_mut(self.cursor) {
+                    *v = (*v / 10.0).floor();
+                    self.typing = true;
+                }
+            }
             Key::Up => self.cursor = self.cursor.saturating_sub(1),
             Key::Down => self.cursor = (self.cursor + 1).min(n.saturating_sub(1)),
             Key::ScrollUp => self.scroll = self.scroll.saturating_sub(5),
@@ -317,6 +350,8 @@ pub fn key_for(code: KeyCode) -> Option<Key> {
         KeyCode::Char('r') => Key::Reload,
         KeyCode::PageUp => Key::ScrollUp,
         KeyCode::PageDown => Key::ScrollDown,
+        KeyCode::Char(c @ '0'..='9') => Key::Digit(c as u8 - b'0'),
+        KeyCode::Backspace => Key::Erase,
         KeyCode::Char('q') | KeyCode::Esc => Key::Quit,
         _ => return None,
     })
