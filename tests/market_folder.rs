@@ -362,3 +362,20 @@ fn a_bankrupt_firm_is_out_and_the_market_goes_on() {
     assert!(industry.contains("bankrupt"), "{industry}");
     verify_clean(&folder);
 }
+
+#[test]
+fn a_market_of_another_model_version_is_refused() {
+    let d = Dir::new("version");
+    let dir = &d.0;
+    market::new_market(dir, "electronics", &teams(), None).unwrap();
+    let setup = dir.join("market.toml");
+    let text = fs::read_to_string(&setup).unwrap();
+    let current = format!("model_version = {}", culturesim::sim::MODEL_VERSION);
+    assert!(text.contains(&current), "{text}");
+    fs::write(&setup, text.replace(&current, "model_version = 1")).unwrap();
+    let err = market::replay(dir).unwrap_err();
+    assert!(
+        err.what.contains("model version 1") && err.fix.contains("model version 1"),
+        "{err}"
+    );
+}

@@ -28,6 +28,8 @@ pub struct Setup {
     pub scenario_hash: Hex64,
     pub seed: u64,
     pub teams: Vec<String>,
+    /// The model's equations the market is played with (`sim::MODEL_VERSION`).
+    pub model_version: u32,
 }
 
 /// An open market folder: its setup and its scenario.
@@ -148,6 +150,7 @@ impl Folder {
             scenario_hash: Hex64(scenario.content_hash),
             seed: seed.unwrap_or(scenario.seed),
             teams: teams.to_vec(),
+            model_version: crate::sim::MODEL_VERSION,
         };
         // Shared through git, the files must stay byte for byte as written
         // (verify hashes them): no line-ending conversion on checkout.
@@ -185,6 +188,20 @@ impl Folder {
         check_team_names(&setup.teams).map_err(|what| {
             Error::input(&path, what, "restore market.toml from the folder's history")
         })?;
+        if setup.model_version != crate::sim::MODEL_VERSION {
+            return Err(Error::input(
+                &path,
+                format!(
+                    "this market is played with model version {}, this culturesim runs model version {}: its rounds would replay differently",
+                    setup.model_version,
+                    crate::sim::MODEL_VERSION
+                ),
+                format!(
+                    "play it with a culturesim of model version {}",
+                    setup.model_version
+                ),
+            ));
+        }
         let scenario = if setup.scenario == SCENARIO_COPY {
             scenario::load_file(&dir.join(SCENARIO_COPY))
         } else {
