@@ -99,7 +99,7 @@ fn unknown_stock() {
     let expected = r#"error: tests/fixtures/scenario/unknown-stock.toml:17:19: event[0].when[0].stock: unknown stock "moral"
   help: valid stocks are: vision, insight, skills, fatigue, culture, engagement, experience, board, advocates, valuable, regular, costly, prospects, cash
 error: tests/fixtures/scenario/unknown-stock.toml:18:23: event[0].effects[0].target: unknown target "moral"
-  help: valid targets are: vision, insight, skills, fatigue, culture, engagement, experience, board, advocates, valuable, regular, costly, prospects, cash, churn, price, market_growth, acquisition, cost_to_serve, fixed_costs, momentum, capacity, repricing, vision_gain, skills_gain, referrals, board_expectation
+  help: valid targets are: vision, insight, skills, fatigue, culture, engagement, experience, board, advocates, valuable, regular, costly, prospects, cash, churn, price, market_growth, acquisition, cost_to_serve, fixed_costs, momentum, capacity, repricing, vision_gain, skills_gain, referrals, board_expectation, crisis
 tests/fixtures/scenario/unknown-stock.toml: 2 problems"#;
     assert_eq!(message("unknown-stock"), expected);
 }
@@ -157,9 +157,9 @@ fn typos() {
     let expected = r#"error: tests/fixtures/scenario/typos.toml:17:19: event[0].when[0].stock: unknown stock "experiance"
   help: did you mean "experience"? valid stocks are: vision, insight, skills, fatigue, culture, engagement, experience, board, advocates, valuable, regular, costly, prospects, cash
 error: tests/fixtures/scenario/typos.toml:18:23: event[0].effects[0].target: unknown target "chrun"
-  help: did you mean "churn"? valid targets are: vision, insight, skills, fatigue, culture, engagement, experience, board, advocates, valuable, regular, costly, prospects, cash, churn, price, market_growth, acquisition, cost_to_serve, fixed_costs, momentum, capacity, repricing, vision_gain, skills_gain, referrals, board_expectation
+  help: did you mean "churn"? valid targets are: vision, insight, skills, fatigue, culture, engagement, experience, board, advocates, valuable, regular, costly, prospects, cash, churn, price, market_growth, acquisition, cost_to_serve, fixed_costs, momentum, capacity, repricing, vision_gain, skills_gain, referrals, board_expectation, crisis
 error: tests/fixtures/scenario/typos.toml:18:48: event[0].effects[0].quaters: unknown key "quaters"
-  help: did you mean "quarters"? valid keys here are: target, add, multiply, quarters
+  help: did you mean "quarters"? valid keys here are: target, add, multiply, quarters, delay, scale_by, when
 tests/fixtures/scenario/typos.toml: 3 problems"#;
     assert_eq!(message("typos"), expected);
 }
