@@ -68,6 +68,94 @@ pub enum Command {
     /// For instructors: a class of saves.
     #[command(subcommand)]
     Class(ClassCommand),
+    /// Teams in one market: a shared folder, one round at a time.
+    #[command(subcommand)]
+    Market(MarketCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MarketCommand {
+    /// Start a market folder for 2 to 6 teams.
+    New {
+        /// A shipped scenario id or a path to a scenario file.
+        scenario: String,
+        /// The market folder to create (shared by the teams).
+        #[arg(long)]
+        dir: PathBuf,
+        /// Team names, comma-separated (letters, digits, - and _).
+        #[arg(long, value_delimiter = ',', required = true)]
+        teams: Vec<String>,
+        /// The seed (defaults to the scenario's).
+        #[arg(long)]
+        seed: Option<u64>,
+    },
+    /// Play a team's round: its figures, the industry report, its decisions.
+    Play(MarketPlayArgs),
+    /// Who has submitted for the open round.
+    Status {
+        /// The market folder.
+        dir: PathBuf,
+    },
+    /// Resolve the open round (the instructor) and write the reports.
+    Resolve {
+        /// The market folder.
+        dir: PathBuf,
+        /// Resolve even if teams have not submitted: they repeat their last decisions.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Undo the rounds after round N.
+    Rollback {
+        /// The market folder.
+        dir: PathBuf,
+        /// The last round to keep (0 undoes every round).
+        #[arg(long)]
+        to: u32,
+    },
+    /// Replay every round and name any file edited after it was resolved.
+    Verify {
+        /// The market folder.
+        dir: PathBuf,
+    },
+    /// Check a market's story: reference teams play one market across seeds.
+    Lab {
+        /// A market check file, e.g. scenarios/markets/market.toml.
+        file: PathBuf,
+    },
+    /// Print the industry report of a round (default: the last resolved).
+    Report {
+        /// The market folder.
+        dir: PathBuf,
+        #[arg(long)]
+        round: Option<u32>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct MarketPlayArgs {
+    /// The market folder.
+    pub dir: PathBuf,
+    /// Your team's name.
+    #[arg(long)]
+    pub team: String,
+    /// Submit without the interactive screen: money on the vision.
+    #[arg(long)]
+    pub vision: Option<f64>,
+    /// Money on understanding customers.
+    #[arg(long)]
+    pub insight: Option<f64>,
+    /// Money on skills.
+    #[arg(long)]
+    pub skills: Option<f64>,
+    /// Money on marketing.
+    #[arg(long)]
+    pub marketing: Option<f64>,
+    /// An initiative to start (repeat for more).
+    #[arg(long = "start", value_name = "ID")]
+    pub initiatives: Vec<String>,
+    /// An answer to an open dilemma, DILEMMA=CHOICE (repeat for more).
+    #[arg(long = "answer", value_name = "DILEMMA=CHOICE")]
+    pub answers: Vec<String>,
 }
 
 #[derive(Debug, Args)]

@@ -17,6 +17,8 @@
 //!   by replay, verified for instructors;
 //! - [`lab`]: the balance lab — reference and random plans across seeds,
 //!   `[[expect]]` rules and balance flags;
+//! - [`market`]: teams in one market — the shared folder, the adjudicator
+//!   and its reports;
 //! - [`tui`]: the terminal game — title screen to debrief (ratatui);
 //! - [`cli`]: the command-line types (clap), and [`command`]: the commands
 //!   behind them;
@@ -30,6 +32,7 @@ pub mod command;
 pub mod diag;
 pub mod input;
 pub mod lab;
+pub mod market;
 pub mod output;
 pub mod plan;
 pub mod report;

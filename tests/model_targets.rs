@@ -72,17 +72,17 @@ fn harvest_marketing_fill_and_single_levers_do_not_pay_and_no_answer_is_always_r
             if a.pairs < 20 {
                 continue; // too rare to judge (e.g. a bank's call that needs an overdraft)
             }
-            if let Some((choice, share)) = a.top() {
-                if share > 0.80 {
-                    let def = &s.rules.dilemmas[a.dilemma];
-                    out.push(format!(
-                        "'{}' to {} is best on {:.0}% of {} pairs",
-                        def.choices[choice].id,
-                        def.id,
-                        share * 100.0,
-                        a.pairs
-                    ));
-                }
+            if let Some((choice, share)) = a.top()
+                && share > 0.80
+            {
+                let def = &s.rules.dilemmas[a.dilemma];
+                out.push(format!(
+                    "'{}' to {} is best on {:.0}% of {} pairs",
+                    def.choices[choice].id,
+                    def.id,
+                    share * 100.0,
+                    a.pairs
+                ));
             }
         }
         out

@@ -8,6 +8,7 @@ pub mod class;
 mod compare;
 mod debrief;
 mod lab;
+mod market;
 mod play;
 mod run;
 mod verify;
@@ -110,6 +111,7 @@ pub fn dispatch(cli: Cli) -> Result<(), Failure> {
         }),
         Some(Command::Debrief(args)) => debrief::debrief(&args),
         Some(Command::Class(ClassCommand::Report(args))) => class::report(&args),
+        Some(Command::Market(cmd)) => market::market(cmd),
     }
 }
 

@@ -9,6 +9,7 @@ use super::customers::{self, CustomerInput};
 use super::decision::{DecisionError, Decisions};
 use super::effect::Source;
 use super::event::{self, Drivers, News};
+use super::market::Exchange;
 use super::money::{self, MoneyInput};
 use super::people::{self, PeopleInput};
 use super::report::{Kpis, QuarterReport, Reported, score};
@@ -28,7 +29,7 @@ pub fn advance(
     state: &mut State,
     decisions: &Decisions,
 ) -> Result<QuarterReport, DecisionError> {
-    quarter(rules, state, decisions, true)
+    quarter(rules, state, decisions, true, None)
 }
 
 /// Plays one quarter as [`advance`] does, to the same bits of state, but
@@ -40,7 +41,19 @@ pub fn advance_quiet(
     state: &mut State,
     decisions: &Decisions,
 ) -> Result<QuarterReport, DecisionError> {
-    quarter(rules, state, decisions, false)
+    quarter(rules, state, decisions, false, None)
+}
+
+/// One quarter of a firm alone (`None`) or in a shared market, whose
+/// exchange with the rivals is written first and sets the prospects the
+/// firm can win this quarter.
+pub(crate) fn advance_in(
+    rules: &Rules,
+    state: &mut State,
+    decisions: &Decisions,
+    market: Option<&Exchange>,
+) -> Result<QuarterReport, DecisionError> {
+    quarter(rules, state, decisions, true, market)
 }
 
 fn quarter(
@@ -48,6 +61,7 @@ fn quarter(
     state: &mut State,
     decisions: &Decisions,
     record: bool,
+    market: Option<&Exchange>,
 ) -> Result<QuarterReport, DecisionError> {
     decisions.validate(rules, state)?;
     let q = state.quarter + 1;
@@ -115,6 +129,10 @@ fn quarter(
         (state.profits[n - 1] - year_ago) / max(abs(year_ago), 50.0) / p.profit_growth_scale;
 
     let mut book = Book::with_ledger(&state.stocks, record);
+    if let Some(exchange) = market {
+        exchange.book(&mut book);
+    }
+    let pool_part = market.map(|_| book.pending(Stock::Prospects));
     let people = people::step(
         p,
         &mut book,
@@ -135,6 +153,7 @@ fn quarter(
         &CustomerInput {
             marketing: decisions.marketing,
             market_growth: rules.economics.market_growth,
+            prospects: pool_part,
             drivers: &drivers,
             effects: &state.effects,
         },

@@ -41,6 +41,9 @@ pub fn loyalty(p: &ModelParams, experience: f64, churn_driver: f64) -> Loyalty {
 pub(crate) struct CustomerInput<'a> {
     pub marketing: f64,
     pub market_growth: f64,
+    /// The prospects this firm can win from in a shared market (its part
+    /// of the pool); alone, the prospects at the start of the quarter.
+    pub prospects: Option<f64>,
     pub drivers: &'a Drivers,
     pub effects: &'a [ActiveEffect],
 }
@@ -64,7 +67,7 @@ pub(crate) fn step(p: &ModelParams, book: &mut Book, input: &CustomerInput) -> C
     let act = insight * ((1.0 - p.act_culture) + p.act_culture * culture);
 
     let [adv, val, reg, cost] = Stock::SEGMENTS.map(|s| old.get(s));
-    let prospects = old.get(Stock::Prospects);
+    let prospects = input.prospects.unwrap_or_else(|| old.get(Stock::Prospects));
 
     let upgrade = p.upgrade_rate * insight * culture * x * reg;
     let to_adv = p.advocate_rate * loyalty.promoters * val;

@@ -16,6 +16,7 @@ mod effect;
 mod event;
 mod game;
 mod ledger;
+mod market;
 mod money;
 mod params;
 mod people;
@@ -31,6 +32,10 @@ pub use effect::{ActiveEffect, Driver, Effect, Op, Source, Target};
 pub use event::News;
 pub use game::Game;
 pub use ledger::{Cause, Ledger, Term, source_label};
+pub use market::{
+    DRAWN_BY_RIVALS, DRAWN_FROM_RIVALS, LOST_TO_RIVALS, MAX_FIRMS, Market, MarketError,
+    WON_FROM_RIVALS, market_shares,
+};
 pub use money::{baseline_profit, customer_equity, price_factor};
 pub use params::{ModelParams, ParamSpec};
 pub use report::{Kpis, QuarterReport, Reported, score};

@@ -12,6 +12,8 @@ mod dialog;
 pub mod file_saves;
 pub mod format;
 pub mod glossary;
+pub mod market;
+pub mod market_view;
 pub mod message;
 pub mod mouse;
 pub mod runtime;
