@@ -13,21 +13,10 @@ const COLOURS: [&str; 6] = [
     "#1f5fa8", "#b3361b", "#1b7f3b", "#7a3fb8", "#b07d00", "#0f7c86",
 ];
 
-/// Text safe inside HTML elements and attribute values.
+/// Text safe inside HTML elements and attribute values: the project's
+/// one HTML escaping ([`crate::report::escape::html`]).
 pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if c.is_control() => out.push('?'),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::report::escape::html(s)
 }
 
 const CSS: &str = "body{font-family:system-ui,sans-serif;max-width:60rem;margin:1rem auto;padding:0 1rem;color:#222}\
