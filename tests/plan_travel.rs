@@ -75,6 +75,7 @@ fn a_plan_past_the_end_warns_and_runs_and_strict_refuses_it() {
         }
         Command::new(env!("CARGO_BIN_EXE_culturesim"))
             .args(&args)
+            .env("NO_COLOR", "1")
             .current_dir(env!("CARGO_MANIFEST_DIR"))
             .output()
             .expect("the binary runs")
@@ -83,11 +84,15 @@ fn a_plan_past_the_end_warns_and_runs_and_strict_refuses_it() {
     let err = String::from_utf8_lossy(&lenient.stderr);
     assert!(lenient.status.success(), "{err}");
     assert!(
-        err.contains(
-            "warning: scenarios/plans/sequenced.toml: [quarter.7] is beyond the scenario's 6 quarters"
-        ),
+        err.contains("warning: [quarter.7] is beyond the scenario's 6 quarters"),
         "{err}"
     );
+    // At its place in the plan file, and every quarter past the end.
+    assert!(
+        err.contains("--> scenarios/plans/sequenced.toml:43:10\n"),
+        "{err}"
+    );
+    assert!(err.contains("warning: [quarter.8] is beyond"), "{err}");
     assert!(err.contains("--strict refuses"), "{err}");
     assert!(String::from_utf8_lossy(&lenient.stdout).contains("Quarter 6 of 6"));
     let strict = run(true);
@@ -97,4 +102,67 @@ fn a_plan_past_the_end_warns_and_runs_and_strict_refuses_it() {
         "{}",
         String::from_utf8_lossy(&strict.stderr)
     );
+}
+
+/// A plan with three mistakes gets three messages, each at its line and
+/// column with the known ids and a did-you-mean: warnings in a run (which
+/// goes on), errors under `--strict` (which refuses it, all at once).
+#[test]
+fn every_mistake_of_a_plan_is_shown_at_its_place() {
+    let dir = std::env::temp_dir().join(format!("culturesim-plan-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a scratch folder");
+    let file = dir.join("three.toml");
+    std::fs::write(
+        &file,
+        "[default]\ninsight = 60\n\n[quarter.2]\ninitiatives = [\"workshopp\"]\n\n\
+         [quarter.3]\nanswers = { crashed-twice = \"own-itt\" }\n\n[quarter.42]\nvision = 10\n",
+    )
+    .expect("the plan is written");
+    let run = |strict: bool| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_culturesim"));
+        cmd.args(["run", "electronics", "--plan"])
+            .arg(&file)
+            .env("NO_COLOR", "1")
+            .current_dir(env!("CARGO_MANIFEST_DIR"));
+        if strict {
+            cmd.arg("--strict");
+        }
+        cmd.output().expect("the binary runs")
+    };
+    let name = file.display().to_string();
+    for (strict, word) in [(false, "warning"), (true, "error")] {
+        let out = run(strict);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(if strict { 2 } else { 0 }), "{err}");
+        let expected = [
+            (
+                format!("{word}: there is no initiative 'workshopp'"),
+                format!("--> {name}:5:16"),
+                "did you mean 'workshop'?",
+            ),
+            (
+                format!("{word}: dilemma 'crashed-twice' has no choice 'own-itt'"),
+                format!("--> {name}:8:29"),
+                "did you mean 'own-it'?",
+            ),
+            (
+                format!("{word}: [quarter.42] is beyond the scenario's 20 quarters"),
+                format!("--> {name}:10:10"),
+                "",
+            ),
+        ];
+        for (message, place, help) in &expected {
+            let at = err
+                .find(message.as_str())
+                .unwrap_or_else(|| panic!("{message}: {err}"));
+            let rest = &err[at..];
+            let next = rest.lines().nth(1).unwrap_or("");
+            assert!(next.trim_start() == place.as_str(), "{place}: {err}");
+            assert!(rest.contains(help), "{help}: {err}");
+        }
+        assert_eq!(err.matches(&format!("{word}: ")).count(), 3, "{err}");
+        let plural = if strict { "3 errors" } else { "3 warnings" };
+        assert!(err.contains(&format!("{name}: {plural}")), "{err}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
 }

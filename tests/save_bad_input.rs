@@ -200,6 +200,42 @@ fn the_command_refuses_every_fixture_in_one_run() {
     assert!(!stdout.contains('\x1b'), "{stdout}");
 }
 
+/// A single save's problem is shown at its line with a caret, through the
+/// one renderer of diagnostics, by `verify FILE`, `resume` and `debrief`;
+/// a listing of many files keeps one line per file.
+#[test]
+fn a_single_save_shows_its_line_and_a_caret() {
+    let file = fixture("hand_edited.toml");
+    let run = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_culturesim"))
+            .args(args)
+            .arg(&file)
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    for args in [&["verify"][..], &["resume"], &["debrief"]] {
+        let shown = run(args);
+        let at = format!("--> {}:39:12", file.display());
+        assert!(shown.contains("error: not valid TOML"), "{args:?}: {shown}");
+        assert!(shown.contains(&at), "{args:?}: {shown}");
+        assert!(shown.contains("39 | skills = 54,5\n"), "{args:?}: {shown}");
+        // The caret under the mistake, after `skills = 54`.
+        let caret = shown.lines().find(|l| l.contains('^')).unwrap_or("");
+        assert_eq!(caret.find('^'), Some("39 | skills = 54".len()), "{shown}");
+        assert!(shown.contains("= help: "), "{args:?}: {shown}");
+    }
+    // A save's problem with no place in the file stays one line.
+    let out = Command::new(env!("CARGO_BIN_EXE_culturesim"))
+        .arg("verify")
+        .arg(fixture("empty.toml"))
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&out.stderr).contains(" | "));
+}
+
 #[test]
 fn every_cut_and_byte_flip_of_a_real_save_is_refused_or_replays() {
     let scenario = shipped();

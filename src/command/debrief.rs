@@ -11,6 +11,13 @@ use crate::save;
 use std::path::Path;
 
 fn not_genuine(e: &save::Error) -> Failure {
+    if e.has_line() {
+        // Shown at its line, as every file's problems are.
+        return Failure::diagnostic(format!(
+            "{}\nA debrief needs a genuine save (check it with `culturesim verify`).",
+            e.render(crate::diag::color_for_stderr())
+        ));
+    }
     Failure::input(terminal_lines(&format!(
         "{e}\nA debrief needs a genuine save (check it with `culturesim verify`)."
     )))

@@ -52,11 +52,21 @@ pub fn resume(name: &Path, saves: Option<&Path>) -> Result<(), Failure> {
             rendered: false,
         });
     }
-    let loaded = save::resume(&path).map_err(|e| Failure {
-        code: if e.kind.is_bad_input() { 2 } else { 1 },
-        message: save::printable(&format!("cannot resume: {e}")),
-        rendered: false,
+    let loaded = save::resume(&path).map_err(|e| {
+        if e.has_line() {
+            // Shown at its line, as every file's problems are.
+            return Failure::diagnostic(format!(
+                "{}\ncannot resume the save",
+                e.render(crate::diag::color_for_stderr())
+            ));
+        }
+        Failure {
+            code: if e.kind.is_bad_input() { 2 } else { 1 },
+            message: save::printable(&format!("cannot resume: {e}")),
+            rendered: false,
+        }
     })?;
+
     let next = if loaded.game.is_over() {
         "showing its debrief".to_string()
     } else {

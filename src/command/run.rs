@@ -3,6 +3,7 @@
 
 use super::Failure;
 use crate::cli::{Format, RunArgs};
+use crate::diag::Severity;
 use crate::report::{RunInfo, render_csv, render_json, render_table};
 use crate::{plan, save, scenario};
 use std::path::Path;
@@ -46,10 +47,22 @@ pub fn run(args: &RunArgs) -> Result<(), Failure> {
     };
     // The plan's name is echoed in every format: escaped once, here.
     let plan_name = crate::output::escape(&args.plan.display().to_string()).into_owned();
+    if args.strict {
+        // Every misfit at once, each at its place in the plan file.
+        plan::check_amounts(&plan, &plan_name).map_err(Failure::input)?;
+        let (_, problems) = plan::fit_to(&plan, &scenario.rules, &plan_name);
+        if let Some(shown) = located(&args.plan, &problems, Severity::Error) {
+            return Err(Failure::diagnostic(shown));
+        }
+    }
     let played = plan::play_plan(scenario.rules.clone(), seed, &plan, &plan_name, args.strict)
         .map_err(Failure::input)?;
-    for w in &played.warnings {
-        eprintln!("{}", save::printable(&format!("warning: {w}")));
+    if let Some(shown) = located(&args.plan, &played.warnings, Severity::Warning) {
+        crate::output::eprintln(&shown);
+    } else {
+        for w in &played.warnings {
+            eprintln!("{}", save::printable(&format!("warning: {w}")));
+        }
     }
     if !played.warnings.is_empty() {
         eprintln!("note: the rest of the plan ran; --strict refuses a plan with these warnings");
@@ -74,6 +87,25 @@ pub fn run(args: &RunArgs) -> Result<(), Failure> {
         Format::Json => render_json(&info, game.rules(), game.history()),
     };
     super::print(&text)
+}
+
+/// A plan file's misfits rendered at their places ([`plan::located`]), or
+/// `None` when there are none or the plan is not a TOML plan file (a
+/// named plan, standard input, a save or a run's JSON).
+fn located(path: &Path, problems: &[plan::PlanError], severity: Severity) -> Option<String> {
+    if problems.is_empty() || path == Path::new("-") || !path.is_file() {
+        return None;
+    }
+    let bytes = plan::read_bounded(path, plan::MAX_PLAN_BYTES).ok()?;
+    let text = String::from_utf8(crate::diag::normalize(&bytes).into_owned()).ok()?;
+    let found = plan::located(&text, problems, severity)?;
+    let name = path.display().to_string();
+    Some(crate::diag::render(
+        &name,
+        &text,
+        &found,
+        crate::diag::color_for_stderr(),
+    ))
 }
 
 /// A plan file (or a save, or a run's JSON or CSV), or else the name of

@@ -28,6 +28,12 @@ pub fn verify(given: &[PathBuf], scenarios: &[PathBuf]) -> Result<(), Failure> {
         let result = verifier.verify(path);
         ok += usize::from(result.is_ok());
         super::print(&format!("{}\n", save::verify_line(path, &result)))?;
+        // A single save's problem is also shown at its line, with a caret.
+        if let (1, Err(e)) = (paths.len(), &result)
+            && e.has_line()
+        {
+            crate::output::eprintln(&e.render(crate::diag::color_for_stderr()));
+        }
     }
     let tally = save::verify_tally(ok, paths.len());
     if ok == paths.len() {

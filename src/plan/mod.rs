@@ -4,12 +4,14 @@
 
 mod fit;
 mod import;
+mod locate;
 mod patch;
 mod reference;
 mod travel;
 
 pub use fit::fit;
 pub use import::{GameOrigin, Imported, load_any};
+pub use locate::{Spot, What, located};
 pub use patch::Patch;
 pub use reference::{Lever, REFERENCE_PLANS};
 pub use travel::{Played, fit_to, play_plan};
@@ -54,6 +56,9 @@ pub enum PlanError {
         path: String,
         table: String,
         message: String,
+        /// What the plan names that the scenario lacks, to find it in the
+        /// file ([`located`]); `None` for other problems of a table.
+        spot: Option<Box<Spot>>,
     },
     #[error("{path}: {message}")]
     Import { path: PathBuf, message: String },
@@ -201,6 +206,7 @@ pub fn check_amounts(plan: &Plan, name: &str) -> Result<(), PlanError> {
                 return Err(PlanError::Unknown {
                     path: name.into(),
                     table,
+                    spot: None,
                     message: format!(
                         "{lever} = {value:e} is far beyond any budget (at most {MAX_AMOUNT:e}): write the amount spent per quarter, e.g. {lever} = 100"
                     ),

@@ -3,7 +3,7 @@
 //! it lacks. Each such mismatch is a warning and the rest of the plan
 //! runs; strict mode (`run --strict`) refuses the plan at the first one.
 
-use super::{Plan, PlanError, list};
+use super::{Plan, PlanError, Spot, What, list};
 use crate::sim::{Decisions, Game, Rules};
 use std::sync::Arc;
 
@@ -65,10 +65,10 @@ pub fn fit_to(plan: &Plan, rules: &Rules, name: &str) -> (Plan, Vec<PlanError>) 
         .copied()
         .filter(|q| *q == 0 || *q > rules.quarters)
         .collect();
-    if let Some(first) = beyond.first() {
+    for quarter in &beyond {
         warnings.push(PlanError::BeyondEnd {
             path: name.into(),
-            quarter: *first,
+            quarter: *quarter,
             quarters: rules.quarters,
         });
     }
@@ -77,28 +77,49 @@ pub fn fit_to(plan: &Plan, rules: &Rules, name: &str) -> (Plan, Vec<PlanError>) 
         .chain(fitted.quarters.iter_mut().map(|(q, d)| (Some(*q), d)));
     for (quarter, d) in tables {
         let table = quarter.map_or("[default]".to_string(), |q| format!("[quarter.{q}]"));
-        for message in drop_unknown(d, rules) {
+        for (message, what, id, known) in drop_unknown(d, rules) {
+            let help = match crate::scenario::did_you_mean(&id, &known) {
+                Some(meant) => format!(
+                    "did you mean '{meant}'? the known ids are: {}",
+                    list(&known)
+                ),
+                None => format!("the known ids are: {}", list(&known)),
+            };
             warnings.push(PlanError::Unknown {
                 path: name.into(),
                 table: table.clone(),
                 message,
+                spot: Some(Box::new(Spot {
+                    quarter,
+                    what,
+                    id,
+                    help,
+                })),
             });
         }
     }
     (fitted, warnings)
 }
 
+/// One id left out: the message, what kind of id, the id, the known ids.
+type Dropped<'r> = (String, What, String, Vec<&'r str>);
+
 /// Removes from `d` the initiatives and answers `rules` do not know, and
 /// says what each was.
-fn drop_unknown(d: &mut Decisions, rules: &Rules) -> Vec<String> {
+fn drop_unknown<'r>(d: &mut Decisions, rules: &'r Rules) -> Vec<Dropped<'r>> {
     let mut messages = Vec::new();
     d.initiatives.retain(|id| {
         let known = rules.initiative(id).is_some();
         if !known {
             let ids: Vec<&str> = rules.initiatives.iter().map(|i| i.id.as_str()).collect();
-            messages.push(format!(
-                "there is no initiative '{id}'; the initiatives are: {}",
-                list(&ids)
+            messages.push((
+                format!(
+                    "there is no initiative '{id}'; the initiatives are: {}",
+                    list(&ids)
+                ),
+                What::Initiative,
+                id.clone(),
+                ids,
             ));
         }
         known
@@ -106,18 +127,30 @@ fn drop_unknown(d: &mut Decisions, rules: &Rules) -> Vec<String> {
     d.answers.retain(|dilemma, choice| {
         let Some((_, def)) = rules.dilemma(dilemma) else {
             let ids: Vec<&str> = rules.dilemmas.iter().map(|d| d.id.as_str()).collect();
-            messages.push(format!(
-                "there is no dilemma '{dilemma}'; the dilemmas are: {}",
-                list(&ids)
+            messages.push((
+                format!(
+                    "there is no dilemma '{dilemma}'; the dilemmas are: {}",
+                    list(&ids)
+                ),
+                What::Dilemma,
+                dilemma.clone(),
+                ids,
             ));
             return false;
         };
         let known = def.choices.iter().any(|c| &c.id == choice);
         if !known {
             let ids: Vec<&str> = def.choices.iter().map(|c| c.id.as_str()).collect();
-            messages.push(format!(
-                "dilemma '{dilemma}' has no choice '{choice}'; its choices are: {}",
-                list(&ids)
+            messages.push((
+                format!(
+                    "dilemma '{dilemma}' has no choice '{choice}'; its choices are: {}",
+                    list(&ids)
+                ),
+                What::Choice {
+                    dilemma: dilemma.clone(),
+                },
+                choice.clone(),
+                ids,
             ));
         }
         known

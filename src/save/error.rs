@@ -5,6 +5,7 @@
 use crate::sim::DecisionError;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// A save that failed, and the file it concerns: displayed as
 /// `FILE: what` or `FILE:LINE:COLUMN: what`.
@@ -23,6 +24,53 @@ impl Error {
         }
     }
 
+    /// Keeps the file's text beside a problem that has a place in it.
+    pub fn with_text(mut self, source: &str) -> Error {
+        if let ErrorKind::Syntax {
+            position: Some(_),
+            text,
+            ..
+        }
+        | ErrorKind::Invalid {
+            position: Some(_),
+            text,
+            ..
+        } = &mut self.kind
+        {
+            *text = Some(Arc::new(source.to_string()));
+        }
+        self
+    }
+
+    /// Whether [`Error::render`] shows the problem at its line.
+    pub fn has_line(&self) -> bool {
+        self.kind.text().is_some() && self.kind.position().is_some()
+    }
+
+    /// The message for a single save, as every file's problems are shown
+    /// ([`crate::diag::render`]): with the source line and a caret when
+    /// the problem has a place, else the one line, escaped for a terminal.
+    pub fn render(&self, style: crate::diag::Style) -> String {
+        let (Some(text), Some(at)) = (self.kind.text(), self.kind.position()) else {
+            return crate::output::escape_lines(&self.to_string()).into_owned();
+        };
+        let diagnostic = crate::diag::Diagnostic {
+            severity: crate::diag::Severity::Error,
+            offset: offset(text, at),
+            len: 0,
+            line: at.line,
+            column: at.column,
+            path: String::new(),
+            message: crate::diag::shorten(&self.kind.to_string(), 300),
+            help: Some(SAVE_HELP.to_string()),
+        };
+        let found = crate::diag::Collector {
+            kept: vec![diagnostic],
+            ..crate::diag::Collector::default()
+        };
+        crate::diag::render(&self.path.display().to_string(), text, &found, style)
+    }
+
     /// `FILE` or `FILE:LINE:COLUMN`, the form editors and terminals link.
     pub fn location(&self) -> String {
         match self.kind.position() {
@@ -31,6 +79,20 @@ impl Error {
         }
     }
 }
+
+/// The byte offset of a line and character column (the caret's place).
+fn offset(text: &str, at: Position) -> usize {
+    let span = crate::diag::LineIndex::new(text).line_span(at.line);
+    let line = text.get(span.clone()).unwrap_or("");
+    span.start
+        + line
+            .char_indices()
+            .nth(at.column.saturating_sub(1))
+            .map_or(line.len(), |(i, _)| i)
+}
+
+/// How to fix a save that does not read: saves are written by culturesim.
+const SAVE_HELP: &str = "culturesim writes saves itself: undo the hand edit at this line, or use an earlier copy of the save";
 
 /// Where in a file a problem is: 1-based line and column (in characters).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -67,6 +129,9 @@ pub enum ErrorKind {
     #[error("not valid TOML: {message}{hint}")]
     Syntax {
         position: Option<Position>,
+        /// The file's text, kept by [`Error::with_text`] so the message
+        /// can show the line ([`Error::render`]).
+        text: Option<Arc<String>>,
         message: String,
         /// Why it may have happened, when the file tells (e.g. cut short).
         hint: &'static str,
@@ -74,6 +139,8 @@ pub enum ErrorKind {
     #[error("not a valid save: {message}")]
     Invalid {
         position: Option<Position>,
+        /// As in `Syntax`.
+        text: Option<Arc<String>>,
         message: String,
     },
     #[error(
@@ -167,6 +234,16 @@ impl ErrorKind {
     pub fn position(&self) -> Option<Position> {
         match self {
             ErrorKind::Syntax { position, .. } | ErrorKind::Invalid { position, .. } => *position,
+            _ => None,
+        }
+    }
+
+    /// The file's text, when kept for showing the line.
+    fn text(&self) -> Option<&str> {
+        match self {
+            ErrorKind::Syntax { text, .. } | ErrorKind::Invalid { text, .. } => {
+                text.as_deref().map(String::as_str)
+            }
             _ => None,
         }
     }

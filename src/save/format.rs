@@ -332,6 +332,7 @@ impl Save {
     /// The file's text: a comment for whoever opens it, then the log.
     pub fn to_toml(&self) -> Result<String, ErrorKind> {
         let body = toml::to_string(self).map_err(|e| ErrorKind::Invalid {
+            text: None,
             position: None,
             message: format!("cannot be written as TOML: {e}"),
         })?;

@@ -22,9 +22,12 @@ pub struct Decoded {
 
 /// Reads and decodes the save at `path` (no replay).
 pub fn read(path: &Path) -> Result<Decoded, Error> {
-    read_bytes(path)
-        .and_then(|bytes| decode(&bytes))
-        .map_err(|kind| Error::new(path, kind))
+    let bytes = read_bytes(path).map_err(|kind| Error::new(path, kind))?;
+    decode(&bytes).map_err(|kind| {
+        // Positions refer to the normalized text: keep it for the caret.
+        let text = String::from_utf8_lossy(&crate::diag::normalize(&bytes)).into_owned();
+        Error::new(path, kind).with_text(&text)
+    })
 }
 
 fn read_bytes(path: &Path) -> Result<Vec<u8>, ErrorKind> {
@@ -66,6 +69,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, ErrorKind> {
                     "seal"
                 };
                 return Err(ErrorKind::Invalid {
+                    text: None,
                     position: None,
                     message: format!(
                         "missing field `{key}`, which every save of format {FORMAT} has: the file was edited"
@@ -92,12 +96,14 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, ErrorKind> {
         direct.map_err(|e| invalid(text, &e))?
     } else {
         let from = u32::try_from(version).map_err(|_| ErrorKind::Invalid {
+            text: None,
             position: None,
             message: format!("format version {version} does not exist: the file was edited"),
         })?;
         migrate::upgrade(table, from)
             .and_then(|t| t.try_into::<Save>().map_err(|e| e.to_string()))
             .map_err(|message| ErrorKind::Invalid {
+                text: None,
                 position: None,
                 message: format!(
                     "{} (while reading it as format version {from})",
@@ -131,12 +137,14 @@ fn as_text(bytes: &[u8]) -> Result<&str, ErrorKind> {
 fn format_version(table: &toml::Table) -> Result<i64, ErrorKind> {
     let missing = || {
         ErrorKind::Invalid {
+ text: None,
         position: None,
         message: "missing field `format` (the save's format version): this is not a culturesim save, or its first lines were removed".into(),
     }
     };
     match (table.get("format"), table.get("version")) {
         (Some(v), _) => v.as_integer().ok_or_else(|| ErrorKind::Invalid {
+            text: None,
             position: None,
             message: format!("`format` must be a whole number, not a {}", v.type_str()),
         }),
@@ -165,6 +173,7 @@ fn check(save: &Save) -> Result<(), ErrorKind> {
         };
         if let Some(problem) = problem {
             return Err(ErrorKind::Invalid {
+                text: None,
                 position: None,
                 message: format!("`{key}` {problem}: the file was edited"),
             });
@@ -184,6 +193,7 @@ fn syntax(text: &str, e: &toml::de::Error) -> ErrorKind {
             format!(" in `{}`", l.chars().take(60).collect::<String>())
         });
     ErrorKind::Syntax {
+        text: None,
         position,
         message: format!("{}{quote}", one_line(e.message())),
         hint: if text.ends_with('\n') {
@@ -200,6 +210,7 @@ fn invalid(text: &str, e: &toml::de::Error) -> ErrorKind {
     let whole =
         |s: &std::ops::Range<usize>| s.start == 0 && (s.end == 0 || s.end + 1 >= text.len());
     ErrorKind::Invalid {
+        text: None,
         position: e
             .span()
             .filter(|s| !whole(s))
