@@ -42,6 +42,11 @@ impl LineIndex {
                 count += 1;
             }
         }
+        // The end of a text that fills its last block exactly starts a
+        // block of its own: without this entry its offset would count from 0.
+        if bytes.len() % BLOCK == 0 {
+            chars.push(count);
+        }
         LineIndex {
             starts,
             chars,
@@ -59,7 +64,9 @@ impl LineIndex {
         let offset = offset.min(self.len);
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
         let start = self.starts.get(line - 1).copied().unwrap_or(0);
-        let column = self.char_index(text, offset) - self.char_index(text, start);
+        let column = self
+            .char_index(text, offset)
+            .saturating_sub(self.char_index(text, start));
         LineCol {
             line,
             column: column + 1,
@@ -100,6 +107,19 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_end_of_a_text_that_fills_whole_blocks_is_on_its_last_line() {
+        // Found by the scenario_parse fuzz target: a text of exactly a
+        // block's length made the column of its end underflow.
+        for len in [BLOCK, 2 * BLOCK] {
+            let text = format!("{}\n{}", "a".repeat(10), "é".repeat((len - 11) / 2));
+            let text = format!("{text}{}", "b".repeat(len - text.len()));
+            assert_eq!(text.len(), len);
+            let last = text.rsplit('\n').next().map_or(0, |l| l.chars().count());
+            assert_eq!(at(&text, len), (2, last + 1));
+        }
+    }
 
     fn at(text: &str, offset: usize) -> (usize, usize) {
         let l = LineIndex::new(text).locate(text, offset);

@@ -65,7 +65,11 @@ pub fn fit_to(plan: &Plan, rules: &Rules, name: &str) -> (Plan, Vec<PlanError>) 
         .copied()
         .filter(|q| *q == 0 || *q > rules.quarters)
         .collect();
-    for quarter in &beyond {
+    // One warning for quarter 0 and one for the first quarter past the end:
+    // a 20-quarter plan on a 6-quarter scenario is one mismatch, not 14.
+    let first_past = beyond.iter().find(|q| **q > 0);
+    let shown = beyond.iter().filter(|q| **q == 0).chain(first_past);
+    for quarter in shown {
         warnings.push(PlanError::BeyondEnd {
             path: name.into(),
             quarter: *quarter,
