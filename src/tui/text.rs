@@ -101,6 +101,23 @@ pub const COMMIT_ANSWERS: &str = "Answer";
 pub const COMMIT_TOTAL: &str = "Spending";
 pub const COMMIT_OK: &str = "Enter: play the quarter · Esc: back to the decisions";
 pub const COMMIT_BLOCKED: &str = "Esc: back to the decisions to fix this";
+pub const COMMIT_ANYWAY: &str = "Enter: play it anyway · Esc: back to the decisions";
+
+/// The commit window's warning when the spending alone takes cash below
+/// the credit line: the model ends the game there unless the quarter's
+/// revenue lifts cash back above it.
+pub fn commit_bankrupt(spent: f64, cash: f64, credit_line: f64, available: f64) -> String {
+    format!(
+        "Bankruptcy ahead: spending {} takes cash from {} to {}, below the credit line of {} \
+         (at most {} stays above it). Unless this quarter's revenue lifts cash back over \
+         the line, the game ends here in bankruptcy.",
+        whole(spent),
+        whole(cash),
+        whole(cash - spent),
+        whole(credit_line),
+        whole(available)
+    )
+}
 pub const COMMIT_DEFAULT: &str = "No answer to";
 
 /// The commit window's line for a dilemma left open.
