@@ -101,7 +101,11 @@ fn screens_draw_anywhere() {
     });
     everywhere("briefing", |theme| BriefingView { session: s, theme });
     everywhere("quarter", |theme| QuarterView { session: s, theme });
-    everywhere("report", |theme| ReportView { session: s, theme });
+    everywhere("report", |theme| ReportView {
+        session: s,
+        theme,
+        past: false,
+    });
     everywhere("debrief", |theme| DebriefView { session: d, theme });
 }
 
@@ -171,7 +175,11 @@ fn overlays_draw_anywhere() {
         });
     }
     everywhere("commit", |theme| CommitView { session: s, theme });
-    everywhere("why", |theme| WhyView { session: s, theme });
+    everywhere("why", |theme| WhyView {
+        session: s,
+        theme,
+        past: false,
+    });
     for choice in [0, 1, 7] {
         everywhere("dilemma", |theme| DilemmaView {
             session: s,

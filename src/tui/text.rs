@@ -154,6 +154,9 @@ pub fn why_sentence(q: u32, what: &str, verb: &str, amount: &str, causes: &str) 
 pub const CHANGED: &str = "What changed";
 pub const REPORT_NEXT: &str = "Enter: on to the next quarter";
 pub const REPORT_END: &str = "Enter: see the debrief";
+pub const REPORT_PAST: &str = "Enter/Esc: back to the game";
+pub const WHY_KEYS: &str = "←→ figure · ↑↓ ? cause";
+pub const WHY_KEYS_PAST: &str = "←→ quarter · ↑↓ figure";
 
 // Why overlay.
 pub const WHY: &str = "Why?";
