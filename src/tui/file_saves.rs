@@ -161,9 +161,10 @@ impl Saves for FileSaves {
             .into_iter()
             .map(|e| Continuable {
                 label: save::printable(&format!(
-                    "{} · {} · quarter {} of {} · score {:.0}{} · {}",
+                    "{} · {}{} · quarter {} of {} · score {:.0}{} · {}",
                     e.player,
                     e.scenario_title,
+                    e.branch.as_ref().map_or(String::new(), branch_mark),
                     e.quarter,
                     e.quarters,
                     e.score,
@@ -238,6 +239,15 @@ fn parent_run(branch_path: &Path, b: &save::BranchRef) -> Option<OtherRun> {
 fn absolute(path: &Path) -> String {
     let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     save::printable(&abs.display().to_string())
+}
+
+/// " · branch of alice-1.toml at Q3": which save a listed branch came from
+/// (its file name only) and where it parted from it.
+fn branch_mark(b: &save::BranchRef) -> String {
+    let parent = Path::new(&b.parent)
+        .file_name()
+        .map_or_else(|| b.parent.clone(), |n| n.to_string_lossy().into_owned());
+    format!(" · {} {parent} at Q{}", crate::tui::text::BRANCH_OF, b.at)
 }
 
 /// "2026-11-23 15:02" from a save's timestamp.
