@@ -291,8 +291,13 @@ fn the_games_saves_keep_a_branch_apart_from_its_parent_even_when_branching_fails
             .expect("listed")
     };
     let name = parent.file_name().expect("a file").to_string_lossy();
-    let mark = format!("branch of {name} at Q3");
-    assert!(label(&at).contains(&mark), "{}", label(&at));
+    let mark = format!("Ann · {} · branch at Q3 · ", scenario.title);
+    assert!(label(&at).starts_with(&mark), "{}", label(&at));
+    assert!(
+        label(&at).ends_with(&format!(" · from {name}")),
+        "{}",
+        label(&at)
+    );
     assert!(!label(&parent).contains("branch"), "{}", label(&parent));
     // A parent gone from disk: branching fails, and the next quarter goes
     // to a new file, never over the parent's name.

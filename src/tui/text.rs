@@ -420,7 +420,8 @@ pub const KEYS_HISTORY: Keys = &[
     ("Esc", "back"),
 ];
 pub const BRANCH_TITLE: &str = "What if? Branch here";
-pub const BRANCH_OF: &str = "branch of";
+pub const BRANCH_AT: &str = "branch at";
+pub const BRANCH_FROM: &str = "from";
 pub const KEYS_BRANCH_ASK: Keys = &[("y", "branch"), ("n", "back")];
 pub const VERSUS_TITLE: &str = "Compare with another run (same scenario and seed)";
 pub const VERSUS_NONE: &str = "No other saved run of this scenario and seed to compare with.";
