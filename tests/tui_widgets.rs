@@ -391,7 +391,7 @@ fn the_commit_window_warns_of_bankruptcy_and_still_lets_the_player_confirm() {
     send(&mut app, [Message::Confirm, Message::Confirm]);
     assert_eq!(app.overlay, Some(Overlay::Commit));
     let calm = rows(&app, 80, 24).join("\n");
-    assert!(!calm.contains("Bankruptcy"), "{calm}");
+    assert!(!calm.contains("bankruptcy"), "{calm}");
 
     let mut app = near_the_line();
     send(&mut app, [Message::Confirm]);
@@ -408,7 +408,7 @@ fn the_commit_window_warns_of_bankruptcy_and_still_lets_the_player_confirm() {
     let text = rows(&app, 80, 24).join("\n");
     let whole = culturesim::tui::format::whole;
     for said in [
-        format!("Bankruptcy ahead: spending {}", whole(spent)),
+        format!("Risk of bankruptcy: spending {}", whole(spent)),
         format!("credit line of {}", whole(line)),
         "play it anyway".to_string(),
     ] {

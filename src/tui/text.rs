@@ -108,7 +108,7 @@ pub const COMMIT_ANYWAY: &str = "Enter: play it anyway · Esc: back to the decis
 /// revenue lifts cash back above it.
 pub fn commit_bankrupt(spent: f64, cash: f64, credit_line: f64, available: f64) -> String {
     format!(
-        "Bankruptcy ahead: spending {} takes cash from {} to {}, below the credit line of {} \
+        "Risk of bankruptcy: spending {} takes cash from {} to {}, below the credit line of {} \
          (at most {} stays above it). Unless this quarter's revenue lifts cash back over \
          the line, the game ends here in bankruptcy.",
         whole(spent),
