@@ -281,6 +281,24 @@ fn the_games_saves_keep_a_branch_apart_from_its_parent_even_when_branching_fails
     assert_eq!(loaded.save.branch.as_ref().map(|r| r.at), Some(3));
     assert_eq!(loaded.game.history().len(), 3);
     assert_eq!(std::fs::read(&parent).ok(), Some(before.clone()));
+    // The title screen's list marks the branch, and only the branch.
+    let listed = saves.continuable();
+    let label = |p: &std::path::Path| {
+        listed
+            .iter()
+            .find(|c| std::path::Path::new(&c.key) == p)
+            .map(|c| c.label.clone())
+            .expect("listed")
+    };
+    let name = parent.file_name().expect("a file").to_string_lossy();
+    let mark = format!("Ann · {} · branch at Q3 · ", scenario.title);
+    assert!(label(&at).starts_with(&mark), "{}", label(&at));
+    assert!(
+        label(&at).ends_with(&format!(" · from {name}")),
+        "{}",
+        label(&at)
+    );
+    assert!(!label(&parent).contains("branch"), "{}", label(&parent));
     // A parent gone from disk: branching fails, and the next quarter goes
     // to a new file, never over the parent's name.
     let mut lost = FileSaves::new(dir.clone()).continuing(parent.clone());

@@ -87,6 +87,9 @@ fn every_past_quarter_can_be_read_report_why_and_news() {
     let s = screen(&app);
     assert!(s.contains("Past quarters · Q2 of"), "{s}");
     assert!(s.contains("Q2"), "{s}");
+    // Enter closes a past report: it does not play on.
+    assert!(s.contains("Enter/Esc: back to the game"), "{s}");
+    assert!(!s.contains("on to the next quarter"), "{s}");
     press(&mut app, KeyCode::Tab);
     assert!(matches!(
         app.overlay,
@@ -97,6 +100,9 @@ fn every_past_quarter_can_be_read_report_why_and_news() {
     ));
     let s = screen(&app);
     assert!(s.contains("[why]"), "{s}");
+    // Here ←→ move the quarter and ↑↓ the figure; the title says so.
+    assert!(s.contains("←→ quarter · ↑↓ figure"), "{s}");
+    assert!(!s.contains("←→ figure"), "{s}");
     press(&mut app, KeyCode::Char('n'));
     let s = screen(&app);
     assert!(s.contains("[news]"), "{s}");

@@ -101,7 +101,11 @@ fn screens_draw_anywhere() {
     });
     everywhere("briefing", |theme| BriefingView { session: s, theme });
     everywhere("quarter", |theme| QuarterView { session: s, theme });
-    everywhere("report", |theme| ReportView { session: s, theme });
+    everywhere("report", |theme| ReportView {
+        session: s,
+        theme,
+        past: false,
+    });
     everywhere("debrief", |theme| DebriefView { session: d, theme });
 }
 
@@ -171,7 +175,11 @@ fn overlays_draw_anywhere() {
         });
     }
     everywhere("commit", |theme| CommitView { session: s, theme });
-    everywhere("why", |theme| WhyView { session: s, theme });
+    everywhere("why", |theme| WhyView {
+        session: s,
+        theme,
+        past: false,
+    });
     for choice in [0, 1, 7] {
         everywhere("dilemma", |theme| DilemmaView {
             session: s,
@@ -360,4 +368,56 @@ fn whole_frames_draw_anywhere_with_every_overlay() {
             }
         }
     }
+}
+
+/// The fixture game with the credit line just under the starting cash, so
+/// that any real spending crosses it.
+fn near_the_line() -> App {
+    let mut sc = tui_fixture::scenario();
+    let cash = Session::new(sc.clone(), 42, "Ada".into())
+        .game
+        .state()
+        .stocks
+        .get(culturesim::sim::Stock::Cash);
+    let mut rules = (*sc.rules).clone();
+    rules.credit_line = cash - 5.0;
+    sc.rules = std::sync::Arc::new(rules);
+    App::briefing(tui_fixture::title(), Session::new(sc, 42, "Ada".into()))
+}
+
+#[test]
+fn the_commit_window_warns_of_bankruptcy_and_still_lets_the_player_confirm() {
+    let mut app = briefing();
+    send(&mut app, [Message::Confirm, Message::Confirm]);
+    assert_eq!(app.overlay, Some(Overlay::Commit));
+    let calm = rows(&app, 80, 24).join("\n");
+    assert!(!calm.contains("bankruptcy"), "{calm}");
+
+    let mut app = near_the_line();
+    send(&mut app, [Message::Confirm]);
+    if let Some(s) = app.session.as_mut() {
+        s.draft.marketing = 50.0;
+    }
+    send(&mut app, [Message::Confirm]);
+    assert_eq!(app.overlay, Some(Overlay::Commit));
+    let s = session(&app);
+    let cash = s.game.state().stocks.get(culturesim::sim::Stock::Cash);
+    let spent = s.spending();
+    let line = s.game.rules().credit_line;
+    assert!(cash - spent < line);
+    let text = rows(&app, 80, 24).join("\n");
+    let whole = culturesim::tui::format::whole;
+    for said in [
+        format!("Risk of bankruptcy: spending {}", whole(spent)),
+        format!("credit line of {}", whole(line)),
+        "play it anyway".to_string(),
+    ] {
+        assert!(text.contains(&said), "{said:?} missing:\n{text}");
+    }
+    // It is the player's call: Enter still plays the quarter.
+    assert_eq!(
+        culturesim::tui::update(&mut app, Message::Confirm),
+        culturesim::tui::Command::Autosave
+    );
+    assert_eq!(session(&app).game.state().quarter, 1);
 }

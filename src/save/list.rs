@@ -25,6 +25,8 @@ pub struct Entry {
     pub outcome: SavedOutcome,
     /// When the file was last written (UTC).
     pub written: Datetime,
+    /// For a branch: its parent and the quarter it branched at.
+    pub branch: Option<super::BranchRef>,
 }
 
 /// The saves of a folder, and the files in it that could not be read as saves.
@@ -58,6 +60,7 @@ pub fn list(dir: &Path) -> Result<Listing, Error> {
                 score: d.save.summary.score,
                 outcome: d.save.summary.outcome,
                 written: d.save.summary.written,
+                branch: d.save.branch,
             }),
             Err(e) => listing.problems.push(e),
         }

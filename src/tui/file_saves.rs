@@ -5,6 +5,7 @@
 
 use super::branch::OtherRun;
 use super::saves::{Continuable, Resumed, Saves};
+use super::text;
 use crate::save::{self, SavedOutcome};
 use crate::scenario::Scenario;
 use crate::sim::Game;
@@ -161,9 +162,14 @@ impl Saves for FileSaves {
             .into_iter()
             .map(|e| Continuable {
                 label: save::printable(&format!(
-                    "{} · {} · quarter {} of {} · score {:.0}{} · {}",
+                    "{} · {}{} · quarter {} of {} · score {:.0}{} · {}{}",
                     e.player,
                     e.scenario_title,
+                    e.branch.as_ref().map_or(String::new(), |b| format!(
+                        " · {} Q{}",
+                        text::BRANCH_AT,
+                        b.at
+                    )),
                     e.quarter,
                     e.quarters,
                     e.score,
@@ -172,7 +178,8 @@ impl Saves for FileSaves {
                         SavedOutcome::Finished => " · finished",
                         SavedOutcome::BoardOut | SavedOutcome::Bankrupt => " · game over",
                     },
-                    date(&e.written)
+                    date(&e.written),
+                    e.branch.as_ref().map_or(String::new(), branch_of)
                 )),
                 key: e.path.display().to_string(),
             })
@@ -238,6 +245,16 @@ fn parent_run(branch_path: &Path, b: &save::BranchRef) -> Option<OtherRun> {
 fn absolute(path: &Path) -> String {
     let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     save::printable(&abs.display().to_string())
+}
+
+/// " · from alice-1.toml": the save a listed branch came from (its file
+/// name only). It ends the line: the short "branch at Q3" near the start
+/// is what an 80-column list must keep.
+fn branch_of(b: &save::BranchRef) -> String {
+    let parent = Path::new(&b.parent)
+        .file_name()
+        .map_or_else(|| b.parent.clone(), |n| n.to_string_lossy().into_owned());
+    format!(" · {} {parent}", text::BRANCH_FROM)
 }
 
 /// "2026-11-23 15:02" from a save's timestamp.

@@ -101,6 +101,23 @@ pub const COMMIT_ANSWERS: &str = "Answer";
 pub const COMMIT_TOTAL: &str = "Spending";
 pub const COMMIT_OK: &str = "Enter: play the quarter · Esc: back to the decisions";
 pub const COMMIT_BLOCKED: &str = "Esc: back to the decisions to fix this";
+pub const COMMIT_ANYWAY: &str = "Enter: play it anyway · Esc: back to the decisions";
+
+/// The commit window's warning when the spending alone takes cash below
+/// the credit line: the model ends the game there unless the quarter's
+/// revenue lifts cash back above it.
+pub fn commit_bankrupt(spent: f64, cash: f64, credit_line: f64, available: f64) -> String {
+    format!(
+        "Risk of bankruptcy: spending {} takes cash from {} to {}, below the credit line of {} \
+         (at most {} stays above it). Unless this quarter's revenue lifts cash back over \
+         the line, the game ends here in bankruptcy.",
+        whole(spent),
+        whole(cash),
+        whole(cash - spent),
+        whole(credit_line),
+        whole(available)
+    )
+}
 pub const COMMIT_DEFAULT: &str = "No answer to";
 
 /// The commit window's line for a dilemma left open.
@@ -137,6 +154,9 @@ pub fn why_sentence(q: u32, what: &str, verb: &str, amount: &str, causes: &str) 
 pub const CHANGED: &str = "What changed";
 pub const REPORT_NEXT: &str = "Enter: on to the next quarter";
 pub const REPORT_END: &str = "Enter: see the debrief";
+pub const REPORT_PAST: &str = "Enter/Esc: back to the game";
+pub const WHY_KEYS: &str = "←→ figure · ↑↓ ? cause";
+pub const WHY_KEYS_PAST: &str = "←→ quarter · ↑↓ figure";
 
 // Why overlay.
 pub const WHY: &str = "Why?";
@@ -400,6 +420,8 @@ pub const KEYS_HISTORY: Keys = &[
     ("Esc", "back"),
 ];
 pub const BRANCH_TITLE: &str = "What if? Branch here";
+pub const BRANCH_AT: &str = "branch at";
+pub const BRANCH_FROM: &str = "from";
 pub const KEYS_BRANCH_ASK: Keys = &[("y", "branch"), ("n", "back")];
 pub const VERSUS_TITLE: &str = "Compare with another run (same scenario and seed)";
 pub const VERSUS_NONE: &str = "No other saved run of this scenario and seed to compare with.";

@@ -41,10 +41,20 @@ impl Widget for HistoryView<'_> {
         .render(head, buf);
         let p = past(self.session, self.quarter);
         let theme = self.theme;
-        ReportView { session: &p, theme }.render(body, buf);
+        ReportView {
+            session: &p,
+            theme,
+            past: true,
+        }
+        .render(body, buf);
         match self.page {
             HistoryPage::Report => {}
-            HistoryPage::Why => WhyView { session: &p, theme }.render(body, buf),
+            HistoryPage::Why => WhyView {
+                session: &p,
+                theme,
+                past: true,
+            }
+            .render(body, buf),
             HistoryPage::News => NewsView { session: &p, theme }.render(body, buf),
         }
     }

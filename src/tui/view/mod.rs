@@ -92,7 +92,12 @@ impl Widget for AppView<'_> {
             .render(body, buf),
             (Screen::Briefing, Some(s)) => BriefingView { session: s, theme }.render(body, buf),
             (Screen::Quarter, Some(s)) => QuarterView { session: s, theme }.render(body, buf),
-            (Screen::Report, Some(s)) => ReportView { session: s, theme }.render(body, buf),
+            (Screen::Report, Some(s)) => ReportView {
+                session: s,
+                theme,
+                past: false,
+            }
+            .render(body, buf),
             (Screen::Debrief, Some(s)) => DebriefView { session: s, theme }.render(body, buf),
         }
         footer_line(app, theme, foot.width).render(foot, buf);
@@ -124,7 +129,12 @@ impl Widget for AppView<'_> {
                 theme,
             }
             .render(body, buf),
-            (Overlay::Why, Some(s)) => WhyView { session: s, theme }.render(body, buf),
+            (Overlay::Why, Some(s)) => WhyView {
+                session: s,
+                theme,
+                past: false,
+            }
+            .render(body, buf),
             (Overlay::Name, Some(s)) => NameView {
                 name: &s.player,
                 theme,

@@ -236,11 +236,33 @@ impl Widget for CommitView<'_> {
         );
         out.push(Line::from(""));
         match s.draft.validate(rules, state) {
-            Ok(_) => out.extend(
-                wrap(text::COMMIT_OK, w)
-                    .into_iter()
-                    .map(|l| Line::styled(l, theme.key())),
-            ),
+            // Spending that crosses the credit line is allowed (the
+            // player's call) but must be said plainly before Enter.
+            Ok(_) => match s.draft.cash_check(rules, state) {
+                Err(crate::sim::DecisionError::NotEnoughCash {
+                    spent,
+                    cash,
+                    credit_line,
+                    available,
+                }) => {
+                    let said = text::commit_bankrupt(spent, cash, credit_line, available);
+                    out.extend(
+                        wrap(&said, w)
+                            .into_iter()
+                            .map(|l| Line::styled(l, theme.bad())),
+                    );
+                    out.extend(
+                        wrap(text::COMMIT_ANYWAY, w)
+                            .into_iter()
+                            .map(|l| Line::styled(l, theme.key())),
+                    );
+                }
+                _ => out.extend(
+                    wrap(text::COMMIT_OK, w)
+                        .into_iter()
+                        .map(|l| Line::styled(l, theme.key())),
+                ),
+            },
             Err(e) => {
                 out.extend(
                     wrap(&e.to_string(), w)

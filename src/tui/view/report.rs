@@ -19,6 +19,8 @@ use ratatui::widgets::Widget;
 pub struct ReportView<'a> {
     pub session: &'a Session,
     pub theme: Theme,
+    /// A past quarter in the history browser, where Enter closes it.
+    pub past: bool,
 }
 
 fn value(m: Metric, v: f64) -> String {
@@ -50,6 +52,11 @@ impl Widget for ReportView<'_> {
             block.title_bottom(Line::styled(
                 format!(" {} ", outcome.describe()),
                 theme.warn(),
+            ))
+        } else if self.past {
+            block.title_bottom(Line::styled(
+                format!(" {} ", text::REPORT_PAST),
+                theme.key(),
             ))
         } else if s.game.is_over() {
             block.title_bottom(Line::styled(format!(" {} ", text::REPORT_END), theme.key()))
@@ -114,7 +121,11 @@ impl Widget for ReportView<'_> {
                 .areas(bottom);
         let news = if area.width >= 120 && area.height >= 36 {
             // Room enough: the why table itself, and the chart.
-            let why = WhyView { session: s, theme };
+            let why = WhyView {
+                session: s,
+                theme,
+                past: self.past,
+            };
             let block = panel(why.title(), theme, false);
             let inner = block.inner(causes);
             block.render(causes, buf);

@@ -21,6 +21,9 @@ use ratatui::widgets::Widget;
 pub struct WhyView<'a> {
     pub session: &'a Session,
     pub theme: Theme,
+    /// Drawn inside the history browser, where ←→ move the quarter and ↑↓
+    /// the figure: the title says so.
+    pub past: bool,
 }
 
 const COL: usize = 9;
@@ -254,11 +257,12 @@ impl WhyView<'_> {
 
     /// The panel's title.
     pub fn title(&self) -> String {
-        format!(
-            "{} {} · ←→ figure · ↑↓ ? cause",
-            text::WHY,
-            self.session.metric.name()
-        )
+        let keys = if self.past {
+            text::WHY_KEYS_PAST
+        } else {
+            text::WHY_KEYS
+        };
+        format!("{} {} · {keys}", text::WHY, self.session.metric.name())
     }
 }
 
