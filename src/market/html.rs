@@ -157,6 +157,6 @@ mod tests {
     #[test]
     fn markup_is_escaped() {
         assert_eq!(escape("<b>&\"'"), "&lt;b&gt;&amp;&quot;&#39;");
-        assert_eq!(escape("a\u{1b}[31m"), "a?[31m");
+        assert_eq!(escape("a\u{1b}[31m"), "a\u{fffd}[31m");
     }
 }
