@@ -44,7 +44,7 @@ impl LineIndex {
         }
         // The end of a text that fills its last block exactly starts a
         // block of its own: without this entry its offset would count from 0.
-        if bytes.len() % BLOCK == 0 {
+        if bytes.len().is_multiple_of(BLOCK) {
             chars.push(count);
         }
         LineIndex {
