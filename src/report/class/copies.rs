@@ -16,6 +16,29 @@ pub struct CopyGroup {
     pub identical: bool,
 }
 
+impl CopyGroup {
+    /// "identical" or "near-identical", for people.
+    pub fn kind(&self) -> &'static str {
+        if self.identical {
+            "identical"
+        } else {
+            "near-identical"
+        }
+    }
+
+    /// The players and their files, "Ann (a.toml), Bo (b.toml)", each text
+    /// through `escape` (the destination's escaping).
+    pub fn who(&self, escape: impl Fn(&str) -> String) -> String {
+        let who: Vec<String> = self
+            .files
+            .iter()
+            .zip(&self.players)
+            .map(|(f, p)| format!("{} ({})", escape(p), escape(f)))
+            .collect();
+        who.join(", ")
+    }
+}
+
 /// Logs shorter than this are not compared (everyone's first quarters
 /// may well look alike).
 const MIN_QUARTERS: usize = 4;

@@ -193,20 +193,10 @@ pub fn render_html(r: &ClassReport) -> String {
         if !r.copies.is_empty() {
             c.push_str("<h3>Possible copying</h3><ul>");
             for g in &r.copies {
-                let kind = if g.identical {
-                    "identical"
-                } else {
-                    "near-identical"
-                };
-                let who: Vec<String> = g
-                    .files
-                    .iter()
-                    .zip(&g.players)
-                    .map(|(f, p)| format!("{} ({})", html(p), html(f)))
-                    .collect();
                 c.push_str(&format!(
-                    "<li><span class=\"flag\">{kind} decision logs</span>: {}</li>",
-                    who.join(", ")
+                    "<li><span class=\"flag\">{} decision logs</span>: {}</li>",
+                    g.kind(),
+                    g.who(html)
                 ));
             }
             c.push_str("</ul>");

@@ -197,18 +197,11 @@ pub fn render_markdown(r: &ClassReport, svg_stem: Option<&str>) -> (String, Vec<
     if !r.copies.is_empty() {
         o.push_str("## Possible copying\n\n");
         for g in &r.copies {
-            let kind = if g.identical {
-                "identical"
-            } else {
-                "near-identical"
-            };
-            let who: Vec<String> = g
-                .files
-                .iter()
-                .zip(&g.players)
-                .map(|(f, p)| format!("{} ({})", md(p), md(f)))
-                .collect();
-            o.push_str(&format!("- **{kind} decision logs**: {}\n", who.join(", ")));
+            o.push_str(&format!(
+                "- **{} decision logs**: {}\n",
+                g.kind(),
+                g.who(md)
+            ));
         }
         o.push('\n');
     }

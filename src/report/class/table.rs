@@ -292,18 +292,7 @@ pub fn render_table(r: &ClassReport) -> String {
     if !r.copies.is_empty() {
         o.push_str("\nPossible copying\n");
         for c in &r.copies {
-            let kind = if c.identical {
-                "identical decision logs"
-            } else {
-                "near-identical decision logs"
-            };
-            let who: Vec<String> = c
-                .files
-                .iter()
-                .zip(&c.players)
-                .map(|(f, p)| format!("{} ({})", t(p), t(f)))
-                .collect();
-            o.push_str(&format!("  {kind}: {}\n", who.join(", ")));
+            o.push_str(&format!("  {} decision logs: {}\n", c.kind(), c.who(t)));
         }
     }
     if !r.repeats.is_empty() {
