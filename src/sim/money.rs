@@ -135,7 +135,13 @@ pub(crate) fn step(rules: &Rules, book: &mut Book, input: &MoneyInput) -> MoneyO
     // Profit is the whole change of cash: one-off items from events count.
     let profit = cash - book.old.get(Stock::Cash);
 
+    // Success raises the bar: a confident board (above 50) expects a
+    // profit that grows on the last, up to `board_ambition` at 100, so a
+    // plateau slowly costs the confidence that growth bought.
+    let confidence = book.old.get(Stock::Board);
+    let ambition = 1.0 + p.board_ambition * clamp((confidence - 50.0) / 50.0, 0.0, 1.0);
     let expected = match rules.expectation {
+        Expectation::Previous if input.last_profit > 0.0 => input.last_profit * ambition,
         Expectation::Previous => input.last_profit,
         Expectation::Fixed(x) => x,
     } * d.get(Driver::BoardExpectation);

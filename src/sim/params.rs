@@ -119,6 +119,7 @@ model_params! {
     new_product_delay = 2.0, 0.0, 8.0, "Quarters before new-product revenue arrives (rounded up; at least 1)";
     profit_growth_scale = 0.10, 0.01, 10.0, "Year-on-year profit growth that counts as one unit of good news";
     board_tolerance = 0.9, 0.0, 2.0, "Share of the expected profit the board accepts without losing confidence";
+    board_ambition = 0.2, 0.0, 1.0, "Growth on last quarter's profit that a fully confident board expects (none at a confidence of 50 or less; with expectation \"previous\")";
     board_rate = 10.0, 0.0, 100.0, "Board confidence change per 100% of profit above or below expectation";
     board_max_step = 15.0, 0.0, 100.0, "Largest change of board confidence in one quarter";
     noise_max = 0.15, 0.0, 1.0, "Measurement noise on reported customer figures with no insight (relative)";
