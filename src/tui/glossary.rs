@@ -190,7 +190,7 @@ pub const WORDS: &[(&str, &str)] = &[
     ),
     (
         "profit against expectation",
-        "The board compares each quarter's profit with what it expects: a beat raises its confidence, a miss (and any loss) lowers it. At zero you are replaced.",
+        "The board compares each quarter's profit with what it expects: a beat raises its confidence, a miss (and any loss) lowers it. At zero you are replaced. Success raises the bar: a confident board expects last quarter's profit and growth on top (up to a fifth more at full confidence), so a plateau slowly costs confidence.",
     ),
     (
         "the quarter's profit",
