@@ -249,7 +249,7 @@ pub const HELP: [&str; 9] = [
     "Customer culture grows toward the WEAKEST of vision, insight and skills: balance beats piling money on one. It starts slowly and gathers momentum as champions appear.",
     "Engagement follows culture a quarter later; customer experience follows engagement; loyalty, revenue and profit follow experience. Investment costs money now and pays later: expect profit to dip before it climbs.",
     "Doing too much at once breeds change fatigue (on the dashboard), which slows culture and hurts engagement. Initiatives are one-off programmes with a cost and a cooldown; press i to read one in full.",
-    "The board expects profit close to last quarter's. If its confidence reaches zero you are replaced; if cash falls below the credit line the game ends too.",
+    "The board expects profit close to last quarter's, and success raises the bar: a confident board wants growth on top (the money chart, c, shows what it expects). If its confidence reaches zero you are replaced; if cash falls below the credit line the game ends too. Cash beyond what you need is not idle: late in the game the board and events will ask what it is for.",
     "Customer counts and NPS (marked ~) come from surveys: the less you know your customers (insight), the noisier they are. The why view shows the survey's noise as a cause of its own.",
     "Your score is on the dashboard after every quarter, with each of its weighted parts; the debrief adds it up line by line.",
     "Select a figure with Tab (or a click) and press w to see exactly what moved it, cause by cause; every column adds up to the change shown. In the why view, ↑↓ picks a cause and ? says what it means. The words below are every cause's name.",
