@@ -174,7 +174,7 @@ fn quarter(
             new_products: arriving,
             drivers: &drivers,
             effects: &state.effects,
-            last_profit: state.last_profit(),
+            last_profit: state.operating_profit,
         },
     );
 
@@ -193,6 +193,7 @@ fn quarter(
     state.stocks = stocks;
     state.quarter = q;
     state.profits.push(cash.profit);
+    state.operating_profit = cash.operating_profit;
     state.cumulative_profit += cash.profit;
     event::age_effects(state);
 

@@ -70,6 +70,7 @@ pub(crate) struct MoneyInput<'a> {
     pub new_products: f64,
     pub drivers: &'a Drivers,
     pub effects: &'a [ActiveEffect],
+    /// Last quarter's profit before one-off items (the board's bar).
     pub last_profit: f64,
 }
 
@@ -79,6 +80,8 @@ pub(crate) struct MoneyOutput {
     pub fixed_costs: f64,
     pub spending: f64,
     pub profit: f64,
+    /// The profit before one-off items (answers' costs, cash effects).
+    pub operating_profit: f64,
     /// New-product revenue created this quarter, to arrive after the delay.
     pub new_products_created: f64,
     pub expected: f64,
@@ -123,6 +126,8 @@ pub(crate) fn step(rules: &Rules, book: &mut Book, input: &MoneyInput) -> MoneyO
     if input.initiatives > 0.0 {
         book.term(Stock::Cash, "initiatives", -input.initiatives);
     }
+    // What the quarter earns before its one-off items.
+    let operating_profit = book.pending(Stock::Cash) - book.old.get(Stock::Cash);
     let mut spending = input.spend.iter().sum::<f64>() + input.initiatives;
     for (source, cost) in input.choices {
         if *cost != 0.0 {
@@ -166,6 +171,7 @@ pub(crate) fn step(rules: &Rules, book: &mut Book, input: &MoneyInput) -> MoneyO
         fixed_costs: fixed,
         spending,
         profit,
+        operating_profit,
         new_products_created: p.new_product_rate * list * innovation,
         expected,
     }

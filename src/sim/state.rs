@@ -54,6 +54,11 @@ pub struct State {
     /// Profit of every quarter played, preceded by four quarters of the
     /// organization's history (its profit with no change programme).
     pub profits: Vec<f64>,
+    /// Last quarter's profit before its one-off items (dilemma answers and
+    /// the cash effects of events and initiatives): the bar a board that
+    /// expects "previous" starts from, so that a big one-off cost does not
+    /// make the next quarter an easy beat.
+    pub operating_profit: f64,
     /// New-product revenue on its way: index 0 arrives next quarter.
     pub pipeline: Vec<f64>,
     /// Effects in force.
@@ -85,6 +90,7 @@ impl State {
             quarter: 0,
             stocks: rules.start.clone(),
             profits,
+            operating_profit: baseline,
             pipeline: vec![0.0; delay_slots(rules)],
             effects: Vec::new(),
             cooldowns: vec![0; rules.initiatives.len()],
@@ -123,6 +129,7 @@ impl State {
             // the seed, the quarter and the slot.
             h.f64(*v);
         }
+        h.f64(self.operating_profit);
         for v in self.profits.iter().chain(&self.pipeline) {
             h.f64(*v);
         }
