@@ -48,18 +48,18 @@ fn hashes(rules: &Rules) -> Vec<String> {
 }
 
 const GOLDEN_WORLD: &str = "\
-seed 1 do-nothing: b3d6e707ac3261ad\n\
-seed 1 balanced: c6eed953e6e37f0a\n\
-seed 1 all-at-once: 320998e50d94971e\n\
-seed 1 cost-cutter: 081b282ede3c2c87\n\
-seed 7 do-nothing: 65ef02a7e9d36767\n\
-seed 7 balanced: 73cda8dd8271df83\n\
-seed 7 all-at-once: a654fb3bd76f27a5\n\
-seed 7 cost-cutter: 6b9350611d461f2a\n\
-seed 42 do-nothing: f0ee47619d272db2\n\
-seed 42 balanced: 4c8e9904f92425e8\n\
-seed 42 all-at-once: 2079f66b29df9d49\n\
-seed 42 cost-cutter: e14f33de22ba9022";
+seed 1 do-nothing: 3cf55761613a8605\n\
+seed 1 balanced: ccd5c143929c8585\n\
+seed 1 all-at-once: d8425dad24f2c35e\n\
+seed 1 cost-cutter: fcc6fee4d96f6d77\n\
+seed 7 do-nothing: b9d02a9531b4131b\n\
+seed 7 balanced: 8b6178b68b565606\n\
+seed 7 all-at-once: 5d078b33ace229a1\n\
+seed 7 cost-cutter: 1ba21fefbf33c928\n\
+seed 42 do-nothing: 6145df0413ec2b31\n\
+seed 42 balanced: 641ad77ff5e91cb8\n\
+seed 42 all-at-once: afa4c1269e1f385a\n\
+seed 42 cost-cutter: bde2f3d895a77a57";
 
 #[test]
 fn the_test_world_follows_its_golden_trajectories() {
@@ -115,39 +115,39 @@ fn shipped_hashes() -> Vec<String> {
 }
 
 const GOLDEN_SHIPPED: &str = "\
-seed 2024 do-nothing: f0697531d3965a48\n\
-seed 1 do-nothing: c39c2e33712f5126\n\
-seed 99 do-nothing: 4e03601c1797c3f7\n\
-seed 2024 balanced: 41b09dc27f0bf4fa\n\
-seed 1 balanced: 35b0ff8c879c8dd6\n\
-seed 99 balanced: d7bf37303e6cc0e9\n\
-seed 2024 all-at-once: 3fafad53917f0ddf\n\
-seed 1 all-at-once: cd32a474b7ce8d23\n\
-seed 99 all-at-once: dffd9601080a36e9\n\
-seed 2024 sequenced: 8fd6ebd5d8d245dd\n\
-seed 1 sequenced: 1afe73db71cfe7c9\n\
-seed 99 sequenced: 7520d15eb6a78567\n\
-seed 2024 cost-cutter: 5649fc521a65ef94\n\
-seed 1 cost-cutter: 4d50bd92bde56288\n\
-seed 99 cost-cutter: 5b1c9aa220252c2b\n\
-tutorial seed 7 do-nothing: 32b1dd75d3af6a7d\n\
-tutorial seed 7 balanced: 7449cbdb2b8d516a\n\
-tutorial seed 7 all-at-once: 4c589b60dba644ef\n\
-alpine seed 1989 do-nothing: 4b5e6d8f21bfeb7a\n\
-alpine seed 1989 balanced: 6896e41a73e2f216\n\
-alpine seed 1989 all-at-once: 148230ff82f29b7f\n\
-homecare seed 311 do-nothing: c2e9f645ba5b1166\n\
-homecare seed 311 balanced: 24daf286db8abeae\n\
-homecare seed 311 all-at-once: 0a36b1a3aeb8ba4f\n\
-storm seed 2004 do-nothing: a12f9c51a0b48e17\n\
-storm seed 2004 balanced: 41791d4afa563553\n\
-storm seed 2004 all-at-once: 72937ed2980496a0\n\
-launch seed 2010 do-nothing: 60ab324247b051c8\n\
-launch seed 2010 balanced: 4bfe0680b8afc613\n\
-launch seed 2010 all-at-once: 20ec710976e45d2c\n\
-crisis seed 2008 do-nothing: b7ca4a6c9d6f3f23\n\
-crisis seed 2008 balanced: 8033133ef5da5219\n\
-crisis seed 2008 all-at-once: ddd4e744abe3f366";
+seed 2024 do-nothing: fb0b920db152037d\n\
+seed 1 do-nothing: 50b28eeee79822b9\n\
+seed 99 do-nothing: 8d85f35fb1109bf4\n\
+seed 2024 balanced: 915cb340d10ebbe8\n\
+seed 1 balanced: c0d9b7a28feb2b55\n\
+seed 99 balanced: eba6d0512555d5b6\n\
+seed 2024 all-at-once: 4c78fe9bf71a9a18\n\
+seed 1 all-at-once: 10f9e7c542b071ff\n\
+seed 99 all-at-once: 2d70af122eb63d34\n\
+seed 2024 sequenced: 1251cf288c3b0a42\n\
+seed 1 sequenced: f62d15bc60d35ff7\n\
+seed 99 sequenced: 1d369e5c6b0bae23\n\
+seed 2024 cost-cutter: d1c4b7031f3a8734\n\
+seed 1 cost-cutter: b39d8d1ee3d446cc\n\
+seed 99 cost-cutter: 5ec5992aa7d1d3b6\n\
+tutorial seed 7 do-nothing: 97935ec63f54084a\n\
+tutorial seed 7 balanced: ca7e6610209a7e27\n\
+tutorial seed 7 all-at-once: aaa3a261d472819a\n\
+alpine seed 1989 do-nothing: 65c8c1ffc602f1cd\n\
+alpine seed 1989 balanced: c36faeffeb86be8d\n\
+alpine seed 1989 all-at-once: 9c2ef620f7f205f0\n\
+homecare seed 311 do-nothing: fbb7ad92dcc4d235\n\
+homecare seed 311 balanced: 129a072cd243bc4e\n\
+homecare seed 311 all-at-once: 02935125b880eb2c\n\
+storm seed 2004 do-nothing: dfa83eb103f0618c\n\
+storm seed 2004 balanced: 60c84cddeb345098\n\
+storm seed 2004 all-at-once: 89a31166a782981b\n\
+launch seed 2010 do-nothing: 9d80927438a64308\n\
+launch seed 2010 balanced: c3a5479cc313c027\n\
+launch seed 2010 all-at-once: 4586f9164f5a727f\n\
+crisis seed 2008 do-nothing: 905f87c86d0772be\n\
+crisis seed 2008 balanced: 068d68487e4c968a\n\
+crisis seed 2008 all-at-once: e2f7b658ee1d1f1c";
 
 #[test]
 fn the_shipped_scenario_follows_its_golden_trajectories() {
