@@ -36,8 +36,9 @@ fn small(threads: usize) -> LabConfig {
         seeds: 30,
         // Enough random plans that one of them can beat balanced: under
         // model v3 random answers and initiatives are punished, and only a
-        // few in a hundred do (`scenario lab` plays 2,000).
-        random_plans: 400,
+        // few in a hundred do, and fewer with the late dilemmas (`scenario
+        // lab` plays 2,000).
+        random_plans: 1000,
         threads,
         hunt: None,
     }
@@ -50,7 +51,7 @@ fn the_report_is_the_same_on_one_two_or_three_threads() {
     assert_eq!(one, run(&s, small(2)));
     assert_eq!(one, run(&s, small(3)));
     assert_eq!(one.plans.len(), 8 + s.plans.len());
-    assert_eq!(one.random.len(), 400);
+    assert_eq!(one.random.len(), 1000);
 }
 
 #[test]
