@@ -29,7 +29,7 @@ pub fn advance(
     state: &mut State,
     decisions: &Decisions,
 ) -> Result<QuarterReport, DecisionError> {
-    quarter(rules, state, decisions, true, None)
+    quarter(rules, state, decisions, true, None, Check::Validate)
 }
 
 /// Plays one quarter as [`advance`] does, to the same bits of state, but
@@ -41,7 +41,27 @@ pub fn advance_quiet(
     state: &mut State,
     decisions: &Decisions,
 ) -> Result<QuarterReport, DecisionError> {
-    quarter(rules, state, decisions, false, None)
+    quarter(rules, state, decisions, false, None, Check::Validate)
+}
+
+/// As [`advance_quiet`], for decisions the caller has just validated
+/// against this very state ([`Decisions::cash_check`] passed, as in
+/// `plan::fit`): the quarter does not check them a second time. Only the
+/// end of the game is still refused.
+pub(crate) fn advance_quiet_checked(
+    rules: &Rules,
+    state: &mut State,
+    decisions: &Decisions,
+) -> Result<QuarterReport, DecisionError> {
+    quarter(rules, state, decisions, false, None, Check::Done)
+}
+
+/// Whether a quarter validates its decisions.
+#[derive(Clone, Copy, PartialEq)]
+enum Check {
+    Validate,
+    /// The caller validated them on this state.
+    Done,
 }
 
 /// One quarter of a firm alone (`None`) or in a shared market, whose
@@ -53,7 +73,7 @@ pub(crate) fn advance_in(
     decisions: &Decisions,
     market: Option<&Exchange>,
 ) -> Result<QuarterReport, DecisionError> {
-    quarter(rules, state, decisions, true, market)
+    quarter(rules, state, decisions, true, market, Check::Validate)
 }
 
 fn quarter(
@@ -62,11 +82,23 @@ fn quarter(
     decisions: &Decisions,
     record: bool,
     market: Option<&Exchange>,
+    check: Check,
 ) -> Result<QuarterReport, DecisionError> {
-    decisions.validate(rules, state)?;
+    match check {
+        Check::Validate => {
+            decisions.validate(rules, state)?;
+        }
+        Check::Done if state.is_over(rules) => return Err(DecisionError::GameOver),
+        Check::Done => {}
+    }
     let q = state.quarter + 1;
     let p = &rules.params;
-    let mut news = Vec::new();
+    // Room for a busy quarter's news: one allocation, and none when quiet.
+    let mut news = if record {
+        Vec::with_capacity(16)
+    } else {
+        Vec::new()
+    };
     // Every die of the quarter in one draw: events, noise, next dilemmas.
     let dice = state.dice(rules, q);
 
@@ -128,7 +160,7 @@ fn quarter(
     let growth =
         (state.profits[n - 1] - year_ago) / max(abs(year_ago), 50.0) / p.profit_growth_scale;
 
-    let mut book = Book::with_ledger(&state.stocks, record);
+    let mut book = Book::with_ledger(&state.stocks, record, drivers.stocks_touched());
     if let Some(exchange) = market {
         exchange.book(&mut book);
     }

@@ -4,10 +4,13 @@
 //! and the plan search's) adds the same values in the same order but keeps
 //! no terms, so its stocks are bit-identical to a recording book's.
 
-use super::effect::{ActiveEffect, Target};
+use super::effect::ActiveEffect;
 use super::event::{Shares, stock_effects};
 use super::ledger::{Cause, Ledger, Term};
 use super::stock::{Stock, Stocks};
+
+/// Terms a recording book has room for before it grows.
+const TERMS: usize = 128;
 
 pub(crate) struct Book {
     /// The stocks at the start of the quarter.
@@ -18,28 +21,30 @@ pub(crate) struct Book {
     acc: [f64; 14],
     /// Whether terms are kept (false: only the sums are).
     record: bool,
-    /// Bit `s` set: some effect in force targets stock `s` (worked out on
-    /// the first call of [`Book::effects`]; the effects do not change
-    /// within a quarter).
-    touched: Option<u16>,
+    /// Bit `s` set: some effect in force targets stock `s` (found with the
+    /// drivers; the effects do not change within a quarter).
+    touched: u16,
 }
 
 impl Book {
     /// A book that keeps the terms when `record` is set, else only sums.
-    pub(crate) fn with_ledger(old: &Stocks, record: bool) -> Book {
+    /// `touched` has bit `s` set when some effect in force targets stock
+    /// `s` ([`super::event::Drivers::stocks_touched`]).
+    pub(crate) fn with_ledger(old: &Stocks, record: bool, touched: u16) -> Book {
         Book {
             old: old.clone(),
             new: old.clone(),
             ledger: Ledger {
+                // Room for a busy quarter's terms: one allocation.
                 terms: if record {
-                    Vec::with_capacity(80)
+                    Vec::with_capacity(TERMS)
                 } else {
                     Vec::new()
                 },
             },
             acc: [0.0; 14],
             record,
-            touched: None,
+            touched,
         }
     }
 
@@ -117,13 +122,7 @@ impl Book {
     /// scenario's list of sources however many effects stack up. The
     /// stock still moves by each effect in turn, in the same order.
     pub(crate) fn effects(&mut self, stock: Stock, effects: &[ActiveEffect]) {
-        let touched = *self.touched.get_or_insert_with(|| {
-            effects.iter().fold(0, |mask, e| match e.effect.target {
-                Target::Stock(s) => mask | 1 << s.index(),
-                Target::Driver(_) => mask,
-            })
-        });
-        if touched & (1 << stock.index()) == 0 {
+        if self.touched & (1 << stock.index()) == 0 {
             return;
         }
         let old = self.old.get(stock);
