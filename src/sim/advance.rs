@@ -29,7 +29,7 @@ pub fn advance(
     state: &mut State,
     decisions: &Decisions,
 ) -> Result<QuarterReport, DecisionError> {
-    quarter(rules, state, decisions, true, None, Check::Validate)
+    quarter::<true>(rules, state, decisions, None, Check::Validate)
 }
 
 /// Plays one quarter as [`advance`] does, to the same bits of state, but
@@ -41,7 +41,7 @@ pub fn advance_quiet(
     state: &mut State,
     decisions: &Decisions,
 ) -> Result<QuarterReport, DecisionError> {
-    quarter(rules, state, decisions, false, None, Check::Validate)
+    quarter::<false>(rules, state, decisions, None, Check::Validate)
 }
 
 /// As [`advance_quiet`], for decisions the caller has just validated
@@ -53,7 +53,7 @@ pub(crate) fn advance_quiet_checked(
     state: &mut State,
     decisions: &Decisions,
 ) -> Result<QuarterReport, DecisionError> {
-    quarter(rules, state, decisions, false, None, Check::Done)
+    quarter::<false>(rules, state, decisions, None, Check::Done)
 }
 
 /// Whether a quarter validates its decisions.
@@ -73,14 +73,15 @@ pub(crate) fn advance_in(
     decisions: &Decisions,
     market: Option<&Exchange>,
 ) -> Result<QuarterReport, DecisionError> {
-    quarter(rules, state, decisions, true, market, Check::Validate)
+    quarter::<true>(rules, state, decisions, market, Check::Validate)
 }
 
-fn quarter(
+/// One quarter; `RECORD`: with the why ledger, the news, the measured
+/// figures and the checksum.
+fn quarter<const RECORD: bool>(
     rules: &Rules,
     state: &mut State,
     decisions: &Decisions,
-    record: bool,
     market: Option<&Exchange>,
     check: Check,
 ) -> Result<QuarterReport, DecisionError> {
@@ -91,6 +92,7 @@ fn quarter(
         Check::Done if state.is_over(rules) => return Err(DecisionError::GameOver),
         Check::Done => {}
     }
+    let record = RECORD;
     let q = state.quarter + 1;
     let p = &rules.params;
     // Room for a busy quarter's news: one allocation, and none when quiet.
@@ -160,7 +162,7 @@ fn quarter(
     let growth =
         (state.profits[n - 1] - year_ago) / max(abs(year_ago), 50.0) / p.profit_growth_scale;
 
-    let mut book = Book::with_ledger(&state.stocks, record, drivers.stocks_touched());
+    let mut book = Book::<RECORD>::with_ledger(&state.stocks, drivers.stocks_touched());
     if let Some(exchange) = market {
         exchange.book(&mut book);
     }

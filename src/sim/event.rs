@@ -208,6 +208,7 @@ impl Drivers {
     /// flow it scales can be explained term by term ("churn" and "Nova
     /// launches"). The shares are worked out only when a recording book
     /// reads them: the lab's quiet books never do.
+    #[inline]
     pub(crate) fn shares<'a>(&'a self, effects: &'a [ActiveEffect], d: Driver) -> Shares<'a> {
         let touched = self.touched & (1 << d as usize) != 0;
         // Untouched (the usual case): all of it the model's own.

@@ -86,7 +86,8 @@ impl State {
             stocks: rules.start.clone(),
             profits,
             pipeline: vec![0.0; delay_slots(rules)],
-            effects: Vec::new(),
+            // Room for the effects a game usually has in force at once.
+            effects: Vec::with_capacity(16),
             cooldowns: vec![0; rules.initiatives.len()],
             event_counts: vec![0; rules.events.len()],
             dilemma_counts: vec![0; rules.dilemmas.len()],
@@ -297,7 +298,8 @@ mod tests {
             title: String::new(),
             text: String::new(),
             trigger: crate::sim::Trigger::default(),
-            effects: Vec::new(),
+            // Room for the effects a game usually has in force at once.
+            effects: Vec::with_capacity(16),
         };
         many.events = vec![event; 100];
         let mut a = State::new(&few, 9);
