@@ -3,7 +3,7 @@
 //! of cash would, and nothing but the summary is kept.
 
 use super::Trajectory;
-use crate::sim::{DecisionError, Decisions, QuarterReport, Rules, State};
+use crate::sim::{DecisionError, Decisions, Kpis, Rules, State};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Quarters played by this module since the process started, for the
@@ -15,20 +15,17 @@ pub fn quarters_played() -> u64 {
     QUARTERS.load(Ordering::Relaxed)
 }
 
-/// Fits the policy's decisions to the state and plays them quietly;
+/// Fits the policy's decisions to the state and plays them quietly, for
+/// the quarter's figures (the stocks and outcome are then the state's);
 /// decisions the fitting has already checked are not checked again.
 fn quarter(
     rules: &Rules,
     state: &mut State,
     d: Decisions,
-) -> (Decisions, Result<QuarterReport, DecisionError>) {
+) -> (Decisions, Result<Kpis, DecisionError>) {
     let (d, checked) = crate::plan::fit_checked(d, rules, state);
-    let report = if checked {
-        crate::sim::advance_quiet_checked(rules, state, &d)
-    } else {
-        crate::sim::advance_quiet(rules, state, &d)
-    };
-    (d, report)
+    let kpis = crate::sim::advance_figures(rules, state, &d, checked);
+    (d, kpis)
 }
 
 fn count(state: &State) {
@@ -59,11 +56,11 @@ pub fn play(rules: &Rules, seed: u64, mut policy: impl FnMut(u32, &State) -> Dec
         let (d, report) = quarter(rules, &mut state, d);
         // Fitted decisions are always playable; if the model still refused
         // them, the game would stand where it is.
-        let Ok(report) = report else {
+        let Ok(kpis) = report else {
             break;
         };
-        summary.score = report.kpis.score;
-        summary.game_over = report.outcome.is_game_over();
+        summary.score = kpis.score;
+        summary.game_over = state.outcome.is_game_over();
         for (total, amount) in summary.spent.iter_mut().zip(levers(&d)) {
             *total += amount;
         }
@@ -111,10 +108,10 @@ pub fn trajectory(
         let q = state.quarter + 1;
         let d = policy(q, &state);
         let (_, report) = quarter(rules, &mut state, d);
-        let Ok(report) = report else {
+        let Ok(kpis) = report else {
             break;
         };
-        t.push(&report);
+        t.push_figures(&kpis, &state.stocks, state.outcome);
     }
     count(&state);
     t.finish(rules.quarters);

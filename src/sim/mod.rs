@@ -25,8 +25,8 @@ mod rules;
 mod state;
 mod stock;
 
+pub(crate) use advance::advance_figures;
 pub use advance::{advance, advance_quiet, lasting_culture_of};
-pub(crate) use advance::advance_quiet_checked;
 pub use customers::{Loyalty, SEGMENT_CHURN, loyalty};
 pub use decision::{DecisionError, Decisions};
 pub use effect::{ActiveEffect, Driver, Effect, Op, Source, Target};
