@@ -42,3 +42,36 @@ fn states_are_bit_identical_with_and_without_the_ledger() {
     }
     assert!(quarters > 1000, "{quarters} quarters compared");
 }
+
+/// The lab's own quarters (fitted decisions checked once, figures without
+/// a report) give the figures the recording game gives, quarter by quarter.
+#[test]
+fn the_lab_plays_the_quarters_the_game_plays() {
+    use culturesim::lab::{Trajectory, play};
+    let mut games = 0;
+    for (path, scenario) in culturesim::scenario::check_shipped() {
+        let Ok(scenario) = scenario else {
+            panic!("{path} does not load");
+        };
+        let rules = &scenario.rules;
+        for index in 0..6u64 {
+            let seed = scenario.seed.wrapping_add(index);
+            let mut plan = RandomPlan::new(index, rules);
+            let lab = play::trajectory(rules, seed, |_, s| plan.decide(rules, s));
+            let mut plan = RandomPlan::new(index, rules);
+            let mut state = State::new(rules, seed);
+            let mut reports = Vec::new();
+            while !state.is_over(rules) {
+                let d = plan.decide(rules, &state);
+                let Ok(r) = advance(rules, &mut state, &d) else {
+                    panic!("{}: a fitted plan was refused", scenario.id);
+                };
+                reports.push(r);
+            }
+            let game = Trajectory::from_reports(&reports, rules.quarters);
+            assert_eq!(lab, game, "{} seed {seed}", scenario.id);
+            games += 1;
+        }
+    }
+    assert!(games > 10, "{games} games compared");
+}

@@ -3,7 +3,7 @@
 //! of cash would, and nothing but the summary is kept.
 
 use super::Trajectory;
-use crate::sim::{Decisions, Rules, State, advance_quiet};
+use crate::sim::{DecisionError, Decisions, Kpis, Rules, State};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Quarters played by this module since the process started, for the
@@ -13,6 +13,19 @@ static QUARTERS: AtomicU64 = AtomicU64::new(0);
 /// Quarters the lab and the search have played in this process.
 pub fn quarters_played() -> u64 {
     QUARTERS.load(Ordering::Relaxed)
+}
+
+/// Fits the policy's decisions to the state and plays them quietly, for
+/// the quarter's figures (the stocks and outcome are then the state's);
+/// decisions the fitting has already checked are not checked again.
+fn quarter(
+    rules: &Rules,
+    state: &mut State,
+    d: Decisions,
+) -> (Decisions, Result<Kpis, DecisionError>) {
+    let (d, checked) = crate::plan::fit_checked(d, rules, state);
+    let kpis = crate::sim::advance_figures(rules, state, &d, checked);
+    (d, kpis)
 }
 
 fn count(state: &State) {
@@ -39,14 +52,15 @@ pub fn play(rules: &Rules, seed: u64, mut policy: impl FnMut(u32, &State) -> Dec
     let mut summary = Summary::default();
     while !state.is_over(rules) {
         let q = state.quarter + 1;
-        let d = crate::plan::fit(policy(q, &state), rules, &state);
+        let d = policy(q, &state);
+        let (d, report) = quarter(rules, &mut state, d);
         // Fitted decisions are always playable; if the model still refused
         // them, the game would stand where it is.
-        let Ok(report) = advance_quiet(rules, &mut state, &d) else {
+        let Ok(kpis) = report else {
             break;
         };
-        summary.score = report.kpis.score;
-        summary.game_over = report.outcome.is_game_over();
+        summary.score = kpis.score;
+        summary.game_over = state.outcome.is_game_over();
         for (total, amount) in summary.spent.iter_mut().zip(levers(&d)) {
             *total += amount;
         }
@@ -71,8 +85,9 @@ pub fn trace(
     let mut played = Vec::new();
     while !state.is_over(rules) {
         let q = state.quarter + 1;
-        let d = crate::plan::fit(policy(q, &state), rules, &state);
-        if advance_quiet(rules, &mut state, &d).is_err() {
+        let d = policy(q, &state);
+        let (d, report) = quarter(rules, &mut state, d);
+        if report.is_err() {
             break;
         }
         played.push(d);
@@ -91,11 +106,12 @@ pub fn trajectory(
     let mut t = Trajectory::with_capacity(rules.quarters);
     while !state.is_over(rules) {
         let q = state.quarter + 1;
-        let d = crate::plan::fit(policy(q, &state), rules, &state);
-        let Ok(report) = advance_quiet(rules, &mut state, &d) else {
+        let d = policy(q, &state);
+        let (_, report) = quarter(rules, &mut state, d);
+        let Ok(kpis) = report else {
             break;
         };
-        t.push(&report);
+        t.push_figures(&kpis, &state.stocks, state.outcome);
     }
     count(&state);
     t.finish(rules.quarters);

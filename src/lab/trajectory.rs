@@ -3,7 +3,7 @@
 //! its last figures for the quarters it did not play, with `game_over` set.
 
 use crate::scenario::Metric;
-use crate::sim::{Kpi, QuarterReport, Stock};
+use crate::sim::{Kpi, Kpis, Outcome, QuarterReport, Stock, Stocks};
 
 /// Metrics per quarter: score, the KPIs, the stocks, game over.
 const WIDTH: usize = 1 + Kpi::ALL.len() + Stock::ALL.len() + 1;
@@ -46,7 +46,12 @@ impl Trajectory {
 
     /// Adds the next quarter's figures.
     pub fn push(&mut self, report: &QuarterReport) {
-        self.rows.push(row(report));
+        self.push_figures(&report.kpis, &report.stocks, report.outcome);
+    }
+
+    /// Adds the next quarter's figures from the parts of its report.
+    pub(crate) fn push_figures(&mut self, kpis: &Kpis, stocks: &Stocks, outcome: Outcome) {
+        self.rows.push(row(kpis, stocks, outcome));
     }
 
     /// Pads a game that ended early to `quarters` quarters with its last
@@ -76,15 +81,15 @@ impl Trajectory {
     }
 }
 
-fn row(r: &QuarterReport) -> Row {
+fn row(kpis: &Kpis, stocks: &Stocks, outcome: Outcome) -> Row {
     let mut row = [0.0; WIDTH];
-    row[0] = r.kpis.score;
+    row[0] = kpis.score;
     for (i, k) in Kpi::ALL.iter().enumerate() {
-        row[1 + i] = r.kpi(*k);
+        row[1 + i] = kpis.kpi(stocks, *k);
     }
     for s in Stock::ALL {
-        row[1 + Kpi::ALL.len() + s.index()] = r.stocks.get(s);
+        row[1 + Kpi::ALL.len() + s.index()] = stocks.get(s);
     }
-    row[WIDTH - 1] = if r.outcome.is_game_over() { 1.0 } else { 0.0 };
+    row[WIDTH - 1] = if outcome.is_game_over() { 1.0 } else { 0.0 };
     row
 }

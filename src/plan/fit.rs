@@ -8,13 +8,21 @@ use crate::sim::{DecisionError, Decisions, Rules, State};
 /// short of cash would: within the budget, then without initiatives, then
 /// with the levers scaled to the cash available, then with nothing spent
 /// but the dilemma answers, then with no answers at all.
-pub fn fit(mut d: Decisions, rules: &Rules, state: &State) -> Decisions {
+pub fn fit(d: Decisions, rules: &Rules, state: &State) -> Decisions {
+    fit_checked(d, rules, state).0
+}
+
+/// As [`fit`], and whether the decisions returned passed
+/// [`Decisions::cash_check`] on `state` (almost always: only when even
+/// spending nothing is refused do they not), so that the lab need not have
+/// the quarter check them again.
+pub(crate) fn fit_checked(mut d: Decisions, rules: &Rules, state: &State) -> (Decisions, bool) {
     let total = d.lever_total();
     if total > rules.budget && total > 0.0 {
         scale(&mut d, rules.budget / total);
     }
     if d.cash_check(rules, state).is_ok() {
-        return d;
+        return (d, true);
     }
     d.initiatives.clear();
     if let Err(DecisionError::NotEnoughCash {
@@ -32,13 +40,15 @@ pub fn fit(mut d: Decisions, rules: &Rules, state: &State) -> Decisions {
         }
     }
     if d.cash_check(rules, state).is_ok() {
-        return d;
+        return (d, true);
     }
     scale(&mut d, 0.0);
     if d.cash_check(rules, state).is_err() {
         d.answers.clear();
+        let ok = d.cash_check(rules, state).is_ok();
+        return (d, ok);
     }
-    d
+    (d, true)
 }
 
 fn scale(d: &mut Decisions, k: f64) {

@@ -10,6 +10,7 @@ mod reference;
 mod travel;
 
 pub use fit::fit;
+pub(crate) use fit::fit_checked;
 pub use import::{GameOrigin, Imported, load_any};
 pub use locate::{Spot, What, located};
 pub use patch::Patch;

@@ -12,7 +12,7 @@ use super::event::{self, Drivers, News};
 use super::market::Exchange;
 use super::money::{self, MoneyInput};
 use super::people::{self, PeopleInput};
-use super::report::{Kpis, QuarterReport, Reported, score};
+use super::report::{Kpis, QuarterReport, Reported, score_of};
 use super::rules::Rules;
 use super::state::{Dice, Outcome, State};
 use super::stock::Stock;
@@ -29,7 +29,7 @@ pub fn advance(
     state: &mut State,
     decisions: &Decisions,
 ) -> Result<QuarterReport, DecisionError> {
-    quarter(rules, state, decisions, true, None)
+    report::<true>(rules, state, decisions, None, Check::Validate)
 }
 
 /// Plays one quarter as [`advance`] does, to the same bits of state, but
@@ -41,7 +41,15 @@ pub fn advance_quiet(
     state: &mut State,
     decisions: &Decisions,
 ) -> Result<QuarterReport, DecisionError> {
-    quarter(rules, state, decisions, false, None)
+    report::<false>(rules, state, decisions, None, Check::Validate)
+}
+
+/// Whether a quarter validates its decisions.
+#[derive(Clone, Copy, PartialEq)]
+enum Check {
+    Validate,
+    /// The caller validated them on this state.
+    Done,
 }
 
 /// One quarter of a firm alone (`None`) or in a shared market, whose
@@ -53,20 +61,34 @@ pub(crate) fn advance_in(
     decisions: &Decisions,
     market: Option<&Exchange>,
 ) -> Result<QuarterReport, DecisionError> {
-    quarter(rules, state, decisions, true, market)
+    report::<true>(rules, state, decisions, market, Check::Validate)
 }
 
-fn quarter(
+/// One quarter; `RECORD`: with the why ledger, the news, the measured
+/// figures and the checksum.
+fn quarter<const RECORD: bool>(
     rules: &Rules,
     state: &mut State,
     decisions: &Decisions,
-    record: bool,
     market: Option<&Exchange>,
-) -> Result<QuarterReport, DecisionError> {
-    decisions.validate(rules, state)?;
+    check: Check,
+) -> Result<Played, DecisionError> {
+    match check {
+        Check::Validate => {
+            decisions.validate(rules, state)?;
+        }
+        Check::Done if state.is_over(rules) => return Err(DecisionError::GameOver),
+        Check::Done => {}
+    }
+    let record = RECORD;
     let q = state.quarter + 1;
     let p = &rules.params;
-    let mut news = Vec::new();
+    // Room for a busy quarter's news: one allocation, and none when quiet.
+    let mut news = if record {
+        Vec::with_capacity(16)
+    } else {
+        Vec::new()
+    };
     // Every die of the quarter in one draw: events, noise, next dilemmas.
     let dice = state.dice(rules, q);
 
@@ -128,7 +150,7 @@ fn quarter(
     let growth =
         (state.profits[n - 1] - year_ago) / max(abs(year_ago), 50.0) / p.profit_growth_scale;
 
-    let mut book = Book::with_ledger(&state.stocks, record);
+    let mut book = Book::<RECORD>::with_ledger(&state.stocks, drivers.stocks_touched());
     if let Some(exchange) = market {
         exchange.book(&mut book);
     }
@@ -241,23 +263,69 @@ fn quarter(
         load: people.load,
         score: 0.0,
     };
-    let mut report = QuarterReport {
-        quarter: q,
-        decisions: if record {
+    let mut played = Played {
+        kpis,
+        reported,
+        ledger,
+        news,
+    };
+    played.kpis.score = score_of(rules, &played.kpis, &state.stocks, state.outcome);
+    Ok(played)
+}
+
+/// What a quarter produced beyond the state it leaves.
+struct Played {
+    kpis: Kpis,
+    reported: Reported,
+    ledger: super::ledger::Ledger,
+    news: Vec<News>,
+}
+
+/// One quarter and its report; `RECORD` as in [`quarter`].
+fn report<const RECORD: bool>(
+    rules: &Rules,
+    state: &mut State,
+    decisions: &Decisions,
+    market: Option<&Exchange>,
+    check: Check,
+) -> Result<QuarterReport, DecisionError> {
+    let played = quarter::<RECORD>(rules, state, decisions, market, check)?;
+    Ok(QuarterReport {
+        quarter: state.quarter,
+        decisions: if RECORD {
             decisions.clone()
         } else {
             Decisions::default()
         },
         stocks: state.stocks.clone(),
-        kpis,
-        reported,
-        ledger,
-        news,
+        kpis: played.kpis,
+        reported: played.reported,
+        ledger: played.ledger,
+        news: played.news,
         outcome: state.outcome,
-        checksum: if record { state.checksum() } else { 0 },
+        checksum: if RECORD { state.checksum() } else { 0 },
+    })
+}
+
+/// A quiet quarter for the lab and the search, which read only its
+/// figures: no report is made (the stocks and the outcome are the
+/// state's), and the state is the one [`advance_quiet`] leaves.
+/// `checked`: the caller has just validated the decisions against this
+/// very state ([`Decisions::cash_check`] passed, as in `plan::fit`), so
+/// the quarter does not check them a second time; only the end of the
+/// game is still refused.
+pub(crate) fn advance_figures(
+    rules: &Rules,
+    state: &mut State,
+    decisions: &Decisions,
+    checked: bool,
+) -> Result<Kpis, DecisionError> {
+    let check = if checked {
+        Check::Done
+    } else {
+        Check::Validate
     };
-    report.kpis.score = score(rules, &report);
-    Ok(report)
+    quarter::<false>(rules, state, decisions, None, check).map(|p| p.kpis)
 }
 
 /// Customer equity as it lasts: the temporary effects in force (a price

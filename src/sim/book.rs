@@ -4,42 +4,46 @@
 //! and the plan search's) adds the same values in the same order but keeps
 //! no terms, so its stocks are bit-identical to a recording book's.
 
-use super::effect::{ActiveEffect, Target};
+use super::effect::ActiveEffect;
 use super::event::{Shares, stock_effects};
 use super::ledger::{Cause, Ledger, Term};
 use super::stock::{Stock, Stocks};
 
-pub(crate) struct Book {
+/// Terms a recording book has room for before it grows.
+const TERMS: usize = 128;
+
+/// `RECORD` says whether terms are kept: a constant, so that the quiet
+/// book's code has no ledger in it at all (no test, no label, no share).
+pub(crate) struct Book<const RECORD: bool> {
     /// The stocks at the start of the quarter.
     pub old: Stocks,
     /// The stocks as settled so far this quarter.
     pub new: Stocks,
     pub ledger: Ledger,
     acc: [f64; 14],
-    /// Whether terms are kept (false: only the sums are).
-    record: bool,
-    /// Bit `s` set: some effect in force targets stock `s` (worked out on
-    /// the first call of [`Book::effects`]; the effects do not change
-    /// within a quarter).
-    touched: Option<u16>,
+    /// Bit `s` set: some effect in force targets stock `s` (found with the
+    /// drivers; the effects do not change within a quarter).
+    touched: u16,
 }
 
-impl Book {
-    /// A book that keeps the terms when `record` is set, else only sums.
-    pub(crate) fn with_ledger(old: &Stocks, record: bool) -> Book {
+impl<const RECORD: bool> Book<RECORD> {
+    /// A book that keeps the terms when `RECORD` is set, else only sums.
+    /// `touched` has bit `s` set when some effect in force targets stock
+    /// `s` ([`super::event::Drivers::stocks_touched`]).
+    pub(crate) fn with_ledger(old: &Stocks, touched: u16) -> Book<RECORD> {
         Book {
             old: old.clone(),
             new: old.clone(),
             ledger: Ledger {
-                terms: if record {
-                    Vec::with_capacity(80)
+                // Room for a busy quarter's terms: one allocation.
+                terms: if RECORD {
+                    Vec::with_capacity(TERMS)
                 } else {
                     Vec::new()
                 },
             },
             acc: [0.0; 14],
-            record,
-            touched: None,
+            touched,
         }
     }
 
@@ -53,7 +57,7 @@ impl Book {
     #[inline]
     pub(crate) fn push(&mut self, stock: Stock, cause: Cause, value: f64) {
         self.acc[stock.index()] += value;
-        if self.record {
+        if RECORD {
             self.ledger.terms.push(Term {
                 stock,
                 cause,
@@ -72,7 +76,7 @@ impl Book {
     /// Records a ledger term without moving the stock: the explanation of
     /// flows already added by [`Book::unexplained`].
     pub(crate) fn explain(&mut self, stock: Stock, name: &'static str, value: f64) {
-        if self.record {
+        if RECORD {
             self.ledger.terms.push(Term {
                 stock,
                 cause: Cause::Model(name),
@@ -93,7 +97,7 @@ impl Book {
         shares: &Shares<'_>,
     ) {
         self.acc[stock.index()] += total;
-        if !self.record {
+        if !RECORD {
             return;
         }
         for (source, share) in shares.iter() {
@@ -116,21 +120,21 @@ impl Book {
     /// stock is one term, so a quarter's ledger stays as small as the
     /// scenario's list of sources however many effects stack up. The
     /// stock still moves by each effect in turn, in the same order.
+    #[inline]
     pub(crate) fn effects(&mut self, stock: Stock, effects: &[ActiveEffect]) {
-        let touched = *self.touched.get_or_insert_with(|| {
-            effects.iter().fold(0, |mask, e| match e.effect.target {
-                Target::Stock(s) => mask | 1 << s.index(),
-                Target::Driver(_) => mask,
-            })
-        });
-        if touched & (1 << stock.index()) == 0 {
-            return;
+        // Most stocks, most quarters, no effect touches: no call.
+        if self.touched & (1 << stock.index()) != 0 {
+            self.effects_on(stock, effects);
         }
+    }
+
+    #[inline(never)]
+    fn effects_on(&mut self, stock: Stock, effects: &[ActiveEffect]) {
         let old = self.old.get(stock);
         let first = self.ledger.terms.len();
         for (source, value) in stock_effects(effects, stock, old) {
             self.acc[stock.index()] += value;
-            if !self.record {
+            if !RECORD {
                 continue;
             }
             let cause = Cause::Effect(source);

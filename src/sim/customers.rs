@@ -54,7 +54,11 @@ pub(crate) struct CustomerOutput {
     pub lost: f64,
 }
 
-pub(crate) fn step(p: &ModelParams, book: &mut Book, input: &CustomerInput) -> CustomerOutput {
+pub(crate) fn step<const R: bool>(
+    p: &ModelParams,
+    book: &mut Book<R>,
+    input: &CustomerInput,
+) -> CustomerOutput {
     let old = book.old.clone();
     let insight = book.new.get(Stock::Insight) / 100.0;
     let culture = book.new.get(Stock::Culture) / 100.0;
@@ -234,7 +238,7 @@ pub(crate) fn step(p: &ModelParams, book: &mut Book, input: &CustomerInput) -> C
 }
 
 /// Customers bought by marketing who leave again in their first quarter.
-fn bought(book: &mut Book, stock: Stock, left: f64) {
+fn bought<const R: bool>(book: &mut Book<R>, stock: Stock, left: f64) {
     if left > 0.0 {
         book.term(stock, "bought customers who left again", -left);
     }

@@ -80,14 +80,16 @@ impl Decisions {
         if state.is_over(rules) {
             return Err(DecisionError::GameOver);
         }
-        for (lever, value) in [
-            ("vision", self.vision),
-            ("insight", self.insight),
-            ("skills", self.skills),
-            ("marketing", self.marketing),
-        ] {
-            if !value.is_finite() || value < 0.0 {
-                return Err(DecisionError::BadAmount { lever, value });
+        let amounts = [self.vision, self.insight, self.skills, self.marketing];
+        // One test for the usual case; the names only for the error.
+        if !amounts.iter().all(|v| v.is_finite() && *v >= 0.0) {
+            for (lever, value) in ["vision", "insight", "skills", "marketing"]
+                .into_iter()
+                .zip(amounts)
+            {
+                if !value.is_finite() || value < 0.0 {
+                    return Err(DecisionError::BadAmount { lever, value });
+                }
             }
         }
         let levers = self.lever_total();

@@ -111,7 +111,7 @@ impl Driver {
     /// The range a driver's value is kept in, however effects stack: a
     /// multiplier between 0 and 10, an additive driver within ±10 (the
     /// crisis between 0 and 1), so no flow it scales can run away.
-    pub fn bounds(self) -> (f64, f64) {
+    pub const fn bounds(self) -> (f64, f64) {
         match self {
             Driver::Crisis => (0.0, 1.0),
             Driver::Momentum | Driver::Capacity | Driver::Repricing => (-10.0, 10.0),
@@ -121,7 +121,7 @@ impl Driver {
 
     /// The value of the driver when no effect touches it: 1 for the
     /// multipliers, 0 for the additive ones.
-    pub fn neutral(self) -> f64 {
+    pub const fn neutral(self) -> f64 {
         match self {
             Driver::Momentum | Driver::Capacity | Driver::Repricing | Driver::Crisis => 0.0,
             _ => 1.0,
@@ -271,11 +271,17 @@ pub enum Source {
     Initiative(u16),
 }
 
-/// An effect in force, with the quarters it has left.
+/// An effect in force, with the quarters it has left. Only what acts
+/// while it lasts is kept (its conditions, delay and scaling were applied
+/// when it started), so starting one allocates nothing and the list stays
+/// small to walk.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ActiveEffect {
     pub source: Source,
-    pub effect: Effect,
+    /// What it changes.
+    pub target: Target,
+    /// How it applies its value.
+    pub op: Op,
     /// The value it takes (after `scale_by`), fixed when it started.
     pub value: f64,
     /// Quarters before it takes hold (0: in force).

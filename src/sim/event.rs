@@ -28,18 +28,18 @@ pub enum News {
     Opened { dilemma: u16 },
 }
 
-/// Whether a trigger fires in quarter `q`, given the draw for it.
+/// Whether a trigger fires in quarter `q`, given the draw for it. The
+/// cheap tests (count, quarter, draw) come before the conditions on the
+/// stocks; all are pure, so the order changes nothing but the time.
 fn fires(trigger: &Trigger, count: u32, q: u32, state: &State, draw: f64) -> bool {
     if count >= trigger.max_times {
         return false;
     }
-    if !trigger.conditions.iter().all(|c| c.holds(&state.stocks)) {
-        return false;
-    }
-    match trigger.quarter {
+    let due = match trigger.quarter {
         Some(at) => at == q,
         None => q >= trigger.earliest && q <= trigger.latest && draw < trigger.chance,
-    }
+    };
+    due && trigger.conditions.iter().all(|c| c.holds(&state.stocks))
 }
 
 /// Rolls the events of quarter `q` with its dice; those that fire start
@@ -89,7 +89,8 @@ pub(crate) fn start(state: &mut State, source: Source, effects: &[Effect]) {
         };
         state.effects.push(ActiveEffect {
             source,
-            effect: effect.clone(),
+            target: effect.target,
+            op: effect.op,
             value,
             wait: effect.delay,
             remaining: effect.quarters.max(1),
@@ -100,14 +101,19 @@ pub(crate) fn start(state: &mut State, source: Source, effects: &[Effect]) {
 /// Counts a quarter off every effect (off its wait first, if it is still
 /// waiting) and drops the ones that have ended.
 pub(crate) fn age_effects(state: &mut State) {
+    let mut ended = false;
     for e in &mut state.effects {
         if e.wait > 0 {
             e.wait -= 1;
         } else {
             e.remaining = e.remaining.saturating_sub(1);
         }
+        ended |= e.remaining == 0;
     }
-    state.effects.retain(|e| e.remaining > 0);
+    // Most quarters no effect ends: the list is then left as it is.
+    if ended {
+        state.effects.retain(|e| e.remaining > 0);
+    }
     for c in &mut state.cooldowns {
         *c = c.saturating_sub(1);
     }
@@ -120,26 +126,50 @@ pub(crate) struct Drivers {
     values: [f64; Driver::ALL.len()],
     /// Bit `d` is set when an effect touches driver `d` this quarter.
     touched: u32,
+    /// Bit `s` is set when an effect in force targets stock `s` this
+    /// quarter (found in the same pass, for [`super::book::Book`]).
+    stocks: u16,
 }
 
+/// Every driver at its neutral value: what an untouched driver is worth
+/// (1 × 1 + 0 for a multiplier and 0 × 1 for an additive one, both within
+/// their bounds, so the same bits as working it out).
+const NEUTRAL: [f64; Driver::ALL.len()] = {
+    let mut out = [0.0; Driver::ALL.len()];
+    let mut i = 0;
+    while i < out.len() {
+        out[i] = Driver::ALL[i].neutral();
+        i += 1;
+    }
+    out
+};
+
 impl Drivers {
+    /// One pass over the effects in force.
     pub(crate) fn from_effects(effects: &[ActiveEffect]) -> Drivers {
         let mut mult = [1.0; Driver::ALL.len()];
         let mut add = [0.0; Driver::ALL.len()];
         let mut touched = 0u32;
+        let mut stocks = 0u16;
         for e in effects.iter().filter(|e| e.in_force()) {
-            if let Target::Driver(d) = e.effect.target {
-                let i = d as usize;
-                touched |= 1 << i;
-                match e.effect.op {
-                    Op::Multiply => mult[i] *= e.value,
-                    Op::Add => add[i] += e.value,
+            match e.target {
+                Target::Driver(d) => {
+                    let i = d as usize;
+                    touched |= 1 << i;
+                    match e.op {
+                        Op::Multiply => mult[i] *= e.value,
+                        Op::Add => add[i] += e.value,
+                    }
                 }
+                Target::Stock(s) => stocks |= 1 << s.index(),
             }
         }
-        let mut out = [0.0; Driver::ALL.len()];
-        for d in Driver::ALL {
-            let i = d as usize;
+        let mut out = NEUTRAL;
+        let mut rest = touched;
+        while rest != 0 {
+            let i = rest.trailing_zeros() as usize;
+            rest &= rest - 1;
+            let d = Driver::ALL[i];
             let neutral = d.neutral();
             // Additive drivers start at 0, where a multiplier means nothing;
             // treat their multiplier as scaling the added amount instead.
@@ -160,7 +190,13 @@ impl Drivers {
         Drivers {
             values: out,
             touched,
+            stocks,
         }
+    }
+
+    /// Bit `s` set: some effect in force targets stock `s`.
+    pub(crate) fn stocks_touched(&self) -> u16 {
+        self.stocks
     }
 
     pub(crate) fn get(&self, d: Driver) -> f64 {
@@ -172,6 +208,7 @@ impl Drivers {
     /// flow it scales can be explained term by term ("churn" and "Nova
     /// launches"). The shares are worked out only when a recording book
     /// reads them: the lab's quiet books never do.
+    #[inline]
     pub(crate) fn shares<'a>(&'a self, effects: &'a [ActiveEffect], d: Driver) -> Shares<'a> {
         let touched = self.touched & (1 << d as usize) != 0;
         // Untouched (the usual case): all of it the model's own.
@@ -196,12 +233,12 @@ impl Drivers {
             shares.push(None, 1.0);
             return shares;
         }
-        let on_d = |e: &&ActiveEffect| e.in_force() && e.effect.target == Target::Driver(d);
+        let on_d = |e: &&ActiveEffect| e.in_force() && e.target == Target::Driver(d);
         let mut level = neutral;
         let mut steps = Parts::default();
         steps.push(None, neutral);
         for op in [Op::Multiply, Op::Add] {
-            for e in effects.iter().filter(on_d).filter(|e| e.effect.op == op) {
+            for e in effects.iter().filter(on_d).filter(|e| e.op == op) {
                 let next = match op {
                     Op::Multiply => level * e.value,
                     Op::Add => level + e.value,
@@ -296,10 +333,10 @@ pub(crate) fn stock_effects(
     effects
         .iter()
         .filter(|e| e.in_force())
-        .filter_map(move |e| match e.effect.target {
+        .filter_map(move |e| match e.target {
             Target::Stock(s) if s == stock => Some((
                 e.source,
-                match e.effect.op {
+                match e.op {
                     Op::Add => e.value,
                     Op::Multiply => value * (e.value - 1.0),
                 },

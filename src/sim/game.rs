@@ -20,10 +20,12 @@ impl Game {
     /// Starts a game of these rules with this seed.
     pub fn new(rules: Arc<Rules>, seed: u64) -> Game {
         let state = State::new(&rules, seed);
+        // Room for every quarter's report: the history never moves.
+        let history = Vec::with_capacity(rules.quarters.min(1000) as usize);
         Game {
             rules,
             state,
-            history: Vec::new(),
+            history,
         }
     }
 

@@ -58,7 +58,7 @@ pub(crate) struct Exchange {
 impl Exchange {
     /// Writes the exchange into the firm's book; a zero flow writes no
     /// term, so a lone firm's ledger is the solo ledger.
-    pub(crate) fn book(&self, book: &mut Book) {
+    pub(crate) fn book<const R: bool>(&self, book: &mut Book<R>) {
         if self.drawn > 0.0 {
             book.term(Stock::Prospects, DRAWN_FROM_RIVALS, self.drawn);
         } else if self.drawn < 0.0 {

@@ -25,6 +25,7 @@ mod rules;
 mod state;
 mod stock;
 
+pub(crate) use advance::advance_figures;
 pub use advance::{advance, advance_quiet, lasting_culture_of};
 pub use customers::{Loyalty, SEGMENT_CHURN, loyalty};
 pub use decision::{DecisionError, Decisions};

@@ -87,7 +87,11 @@ pub(crate) struct MoneyOutput {
     pub expected: f64,
 }
 
-pub(crate) fn step(rules: &Rules, book: &mut Book, input: &MoneyInput) -> MoneyOutput {
+pub(crate) fn step<const R: bool>(
+    rules: &Rules,
+    book: &mut Book<R>,
+    input: &MoneyInput,
+) -> MoneyOutput {
     let p = &rules.params;
     let d = input.drivers;
     let stocks = book.new.clone();

@@ -36,8 +36,9 @@ pub(crate) struct PeopleOutput {
 /// Fills a lever stock: `gain·sat·(100 − x) − decay·x`.
 /// The push is split between the spending itself and whatever effect
 /// made it land better or worse (a crisis, a cross-functional team).
-fn lever(
-    book: &mut Book,
+#[inline]
+fn lever<const R: bool>(
+    book: &mut Book<R>,
     stock: Stock,
     push: (f64, &Shares),
     push_name: &'static str,
@@ -49,7 +50,11 @@ fn lever(
     book.term(stock, decay_name, -decay * x);
 }
 
-pub(crate) fn step(p: &ModelParams, book: &mut Book, input: &PeopleInput) -> PeopleOutput {
+pub(crate) fn step<const R: bool>(
+    p: &ModelParams,
+    book: &mut Book<R>,
+    input: &PeopleInput,
+) -> PeopleOutput {
     let old = book.old.clone();
     let e = input.effects;
 
@@ -197,9 +202,9 @@ pub(crate) fn culture_target(p: &ModelParams, levers: [f64; 3]) -> f64 {
     p.weakest_weight * weakest + (1.0 - p.weakest_weight) * mean
 }
 
-fn culture(
+fn culture<const R: bool>(
     p: &ModelParams,
-    book: &mut Book,
+    book: &mut Book<R>,
     input: &PeopleInput,
     levers: [f64; 3],
     fatigue: f64,
@@ -255,7 +260,12 @@ fn culture(
 /// shown as pushing it down. Each negative part pulls down directly. The
 /// terms sum to `speed·(target − x)`; the stock itself is summed in the
 /// same order either way, so its value does not depend on the ledger.
-fn relax(book: &mut Book, stock: Stock, speed: f64, parts: &[(&'static str, f64)]) {
+fn relax<const R: bool>(
+    book: &mut Book<R>,
+    stock: Stock,
+    speed: f64,
+    parts: &[(&'static str, f64)],
+) {
     let x = book.old.get(stock);
     let positive: f64 = parts.iter().map(|(_, v)| pos(*v)).sum();
     if positive <= 0.0 {

@@ -80,21 +80,22 @@ pub struct QuarterReport {
     pub checksum: u64,
 }
 
-impl QuarterReport {
-    /// The value of a KPI the score can weigh.
-    pub fn kpi(&self, kpi: Kpi) -> f64 {
-        let s = &self.stocks;
+impl Kpis {
+    /// The value of a KPI the score can weigh, with `stocks` the stocks at
+    /// the end of the same quarter.
+    pub fn kpi(&self, stocks: &Stocks, kpi: Kpi) -> f64 {
+        let s = stocks;
         match kpi {
-            Kpi::CumulativeProfit => self.kpis.cumulative_profit,
-            Kpi::Profit => self.kpis.profit,
-            Kpi::Revenue => self.kpis.revenue,
+            Kpi::CumulativeProfit => self.cumulative_profit,
+            Kpi::Profit => self.profit,
+            Kpi::Revenue => self.revenue,
             Kpi::Culture => s.get(Stock::Culture),
-            Kpi::LastingCulture => self.kpis.lasting_culture,
+            Kpi::LastingCulture => self.lasting_culture,
             Kpi::Engagement => s.get(Stock::Engagement),
             Kpi::Experience => s.get(Stock::Experience),
-            Kpi::Nps => self.kpis.nps,
-            Kpi::CustomerEquity => self.kpis.customer_equity,
-            Kpi::Customers => self.kpis.customers,
+            Kpi::Nps => self.nps,
+            Kpi::CustomerEquity => self.customer_equity,
+            Kpi::Customers => self.customers,
             Kpi::Advocates => s.get(Stock::Advocates),
             Kpi::Cash => s.get(Stock::Cash),
             Kpi::Board => s.get(Stock::Board),
@@ -102,13 +103,26 @@ impl QuarterReport {
     }
 }
 
+impl QuarterReport {
+    /// The value of a KPI the score can weigh.
+    pub fn kpi(&self, kpi: Kpi) -> f64 {
+        self.kpis.kpi(&self.stocks, kpi)
+    }
+}
+
 /// The score of a quarter's figures under the scenario's formula.
 pub fn score(rules: &Rules, report: &QuarterReport) -> f64 {
+    score_of(rules, &report.kpis, &report.stocks, report.outcome)
+}
+
+/// [`score`] from the parts of a report: its figures, the stocks at the
+/// end of the quarter and how the game stands.
+pub(crate) fn score_of(rules: &Rules, kpis: &Kpis, stocks: &Stocks, outcome: Outcome) -> f64 {
     let mut total = 0.0;
     for (kpi, weight) in &rules.scoring.weights {
-        total += weight * report.kpi(*kpi);
+        total += weight * kpis.kpi(stocks, *kpi);
     }
-    if report.outcome.is_game_over() {
+    if outcome.is_game_over() {
         total -= rules.scoring.game_over_penalty;
     }
     total

@@ -92,7 +92,8 @@ impl State {
             profits,
             operating_profit: baseline,
             pipeline: vec![0.0; delay_slots(rules)],
-            effects: Vec::new(),
+            // Room for the effects a game usually has in force at once.
+            effects: Vec::with_capacity(16),
             cooldowns: vec![0; rules.initiatives.len()],
             event_counts: vec![0; rules.events.len()],
             dilemma_counts: vec![0; rules.dilemmas.len()],
@@ -160,12 +161,13 @@ impl State {
     pub(crate) fn dice(&mut self, rules: &Rules, q: u32) -> Dice {
         let items = rules.events.len().max(rules.dilemmas.len());
         let len = (NOISE_WORDS + 2 * items).min(DICE);
-        let mut words = [0u64; DICE];
+        let mut bytes = [0u8; 8 * DICE];
         seek(&mut self.rng, q, 0);
-        for w in &mut words[..len] {
-            *w = self.rng.next_u64();
-        }
-        Dice { q, words, len }
+        // The same words as `len` calls of `next_u64` (each the next two
+        // 32-bit words, low first, as little-endian bytes), copied out of
+        // the generator's buffer in one go.
+        self.rng.fill_bytes(&mut bytes[..8 * len]);
+        Dice { q, bytes, len }
     }
 
     /// The value of one stock.
@@ -204,15 +206,24 @@ const DICE: usize = 32;
 /// happened, and one seek draws them all.
 pub(crate) struct Dice {
     q: u32,
-    words: [u64; DICE],
+    /// The first `len` words, as the generator's little-endian bytes.
+    bytes: [u8; 8 * DICE],
     len: usize,
 }
 
 impl Dice {
+    /// Word `slot` of the buffer (`slot < DICE`).
+    #[inline]
+    fn buffered(&self, slot: usize) -> u64 {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(&self.bytes[8 * slot..8 * slot + 8]);
+        u64::from_le_bytes(b)
+    }
+
     #[inline]
     fn word(&self, state: &mut State, slot: usize) -> u64 {
         if slot < self.len {
-            self.words[slot]
+            self.buffered(slot)
         } else {
             seek(&mut state.rng, self.q, slot);
             state.rng.next_u64()
@@ -234,7 +245,7 @@ impl Dice {
     /// Twenty uniforms in [0, 1) for the measurement noise.
     pub(crate) fn noise(&self) -> [f64; 2 * NOISE_WORDS] {
         std::array::from_fn(|k| {
-            let w = self.words[k / 2];
+            let w = self.buffered(k / 2);
             let half = if k % 2 == 0 { w >> 32 } else { w & 0xffff_ffff };
             half as f64 * (1.0 / 4_294_967_296.0)
         })
@@ -294,7 +305,8 @@ mod tests {
             title: String::new(),
             text: String::new(),
             trigger: crate::sim::Trigger::default(),
-            effects: Vec::new(),
+            // Room for the effects a game usually has in force at once.
+            effects: Vec::with_capacity(16),
         };
         many.events = vec![event; 100];
         let mut a = State::new(&few, 9);
