@@ -38,6 +38,7 @@ pub use market::{
     WON_FROM_RIVALS, market_shares,
 };
 pub use money::{baseline_profit, customer_equity, price_factor};
+pub use people::change_load;
 pub use params::{ModelParams, ParamSpec};
 pub use report::{Kpis, QuarterReport, Reported, score};
 pub use rules::{

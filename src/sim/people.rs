@@ -6,7 +6,7 @@ use super::curve::{clamp, max, min, pos, sat, soft};
 use super::effect::{ActiveEffect, Driver};
 use super::event::{Drivers, Shares};
 use super::params::ModelParams;
-use super::stock::Stock;
+use super::stock::{Stock, Stocks};
 
 /// The inputs of the people step that are not stocks.
 pub(crate) struct PeopleInput<'a> {
@@ -31,6 +31,51 @@ pub(crate) struct PeopleOutput {
     /// What passing drags (training disruption, fatigue) take off the
     /// experience target this quarter.
     pub experience_drag: f64,
+}
+
+/// A quarter's change load and what the organization can absorb: the
+/// one home of both, used by the model and by the decision panel's
+/// preview ([`change_load`]).
+pub(crate) fn load_and_capacity(
+    p: &ModelParams,
+    old: &Stocks,
+    spend: [f64; 4],
+    initiative_load: f64,
+    drivers: &Drivers,
+) -> (f64, f64) {
+    let [vision, insight, skills, marketing] = spend;
+    let load = sat(vision, p.vision_half)
+        + sat(insight, p.insight_half)
+        + sat(skills, p.skills_half)
+        + p.marketing_load * sat(marketing, p.marketing_half)
+        + initiative_load;
+    let crisis = drivers.get(Driver::Crisis);
+    let shock = crisis * (1.0 - p.crisis_cushion * old.get(Stock::Vision) / 100.0);
+    let capacity = pos(p.capacity + drivers.get(Driver::Capacity) - p.crisis_capacity * shock)
+        * (1.0 - old.get(Stock::Fatigue) / 300.0);
+    (load, capacity)
+}
+
+/// The change load a set of decisions would put on the organization this
+/// quarter, and the capacity it has, from the effects in force now (this
+/// quarter's events are not known yet, so a crisis that starts with them
+/// is not in it). Fatigue grows by `fatigue_rate` × the excess.
+pub fn change_load(rules: &super::Rules, state: &super::State, d: &super::Decisions) -> (f64, f64) {
+    let p = &rules.params;
+    let initiative_load: f64 = d
+        .initiatives
+        .iter()
+        .filter_map(|id| rules.initiative(id))
+        .map(|(_, def)| def.load * p.initiative_load)
+        .sum();
+    let drivers = Drivers::from_effects(&state.effects);
+    load_and_capacity(
+        p,
+        &state.stocks,
+        [d.vision, d.insight, d.skills, d.marketing],
+        initiative_load,
+        &drivers,
+    )
 }
 
 /// Fills a lever stock: `gain·sat·(100 − x) − decay·x`.
@@ -117,13 +162,13 @@ pub(crate) fn step<const R: bool>(
 
     // Change fatigue: load beyond what the organization can absorb.
     let fatigue_old = old.get(Stock::Fatigue);
-    let load = sv
-        + sat(input.insight, p.insight_half)
-        + ss
-        + p.marketing_load * sat(input.marketing, p.marketing_half)
-        + input.initiative_load;
-    let capacity = pos(p.capacity + input.drivers.get(Driver::Capacity) - p.crisis_capacity * shock)
-        * (1.0 - fatigue_old / 300.0);
+    let (load, capacity) = load_and_capacity(
+        p,
+        &old,
+        [input.vision, input.insight, input.skills, input.marketing],
+        input.initiative_load,
+        input.drivers,
+    );
     book.term(
         Stock::Fatigue,
         "change load above capacity",

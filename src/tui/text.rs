@@ -76,6 +76,10 @@ pub const NEWS_START: &str = "Set this quarter's spending in the decisions panel
 pub const DECISIONS: &str = "Decisions";
 pub const BUDGET_LEFT: &str = "budget left";
 pub const CASH_AFTER: &str = "cash after spending";
+/// The decision panel's change-load line: "change load 1.42 of 1.20 ▲ fatigue".
+pub const LOAD: &str = "change load";
+pub const ABSORBS: &str = "of";
+pub const LOAD_OVER: &str = " ▲ fatigue";
 pub const INITIATIVES: &str = "Initiatives (Space: on/off)";
 pub const DILEMMAS: &str = "Waiting for your answer (Space)";
 pub const ANSWERED: &str = "Your answers (Space: change)";

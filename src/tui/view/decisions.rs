@@ -96,6 +96,26 @@ impl DecisionPanel<'_> {
             ]),
             None,
         ));
+        // The change load these decisions put on people, against what they
+        // can absorb: spending the whole budget is doing too much at once,
+        // and this says so before the quarter is played.
+        let (load, capacity) = crate::sim::change_load(rules, state, &s.draft);
+        let over = load > capacity + 1e-9;
+        out.push((
+            Line::from(vec![
+                Span::styled(format!("{} ", text::LOAD), theme.dim()),
+                Span::styled(
+                    format!("{load:.2}"),
+                    if over { theme.bad() } else { theme.title() },
+                ),
+                Span::styled(format!(" {} {capacity:.2}", text::ABSORBS), theme.dim()),
+                Span::styled(
+                    if over && width >= 38 { text::LOAD_OVER } else { "" },
+                    theme.bad(),
+                ),
+            ]),
+            None,
+        ));
         if !rules.initiatives.is_empty() {
             out.push((Line::styled(text::INITIATIVES, theme.dim()), None));
         }
