@@ -38,8 +38,8 @@ pub use market::{
     WON_FROM_RIVALS, market_shares,
 };
 pub use money::{baseline_profit, customer_equity, price_factor};
-pub use people::change_load;
 pub use params::{ModelParams, ParamSpec};
+pub use people::change_load;
 pub use report::{Kpis, QuarterReport, Reported, score};
 pub use rules::{
     Choice, Condition, DilemmaDef, Economics, EventDef, Expectation, InitiativeDef, Kpi, Rules,

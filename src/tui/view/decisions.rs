@@ -110,7 +110,11 @@ impl DecisionPanel<'_> {
                 ),
                 Span::styled(format!(" {} {capacity:.2}", text::ABSORBS), theme.dim()),
                 Span::styled(
-                    if over && width >= 38 { text::LOAD_OVER } else { "" },
+                    if over && width >= 38 {
+                        text::LOAD_OVER
+                    } else {
+                        ""
+                    },
                     theme.bad(),
                 ),
             ]),
