@@ -8,12 +8,10 @@
 pub fn html(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
+        if entity(c, &mut out) {
+            continue;
+        }
         match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
             '\n' | '\t' => out.push(' '),
             c if c.is_control() => out.push('\u{FFFD}'),
             c => out.push(c),
@@ -22,18 +20,31 @@ pub fn html(s: &str) -> String {
     out
 }
 
+/// Writes the HTML entity for one of the five characters HTML gives a
+/// meaning (`& < > " '`); false for any other character.
+fn entity(c: char, out: &mut String) -> bool {
+    let e = match c {
+        '&' => "&amp;",
+        '<' => "&lt;",
+        '>' => "&gt;",
+        '"' => "&quot;",
+        '\'' => "&#39;",
+        _ => return false,
+    };
+    out.push_str(e);
+    true
+}
+
 /// Text safe as inline Markdown, in a paragraph or a table cell: HTML
 /// escaped (forges render inline HTML), Markdown punctuation
 /// backslash-escaped, line breaks and control characters removed.
 pub fn markdown(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
+        if entity(c, &mut out) {
+            continue;
+        }
         match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
             '\\' | '`' | '*' | '_' | '[' | ']' | '{' | '}' | '(' | ')' | '#' | '+' | '-' | '.'
             | '!' | '|' | '~' | ':' => {
                 out.push('\\');

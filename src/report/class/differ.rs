@@ -19,6 +19,24 @@ pub struct Distribution {
     pub bins: Vec<(f64, usize)>,
 }
 
+impl Distribution {
+    /// "N `noun`: mean …, min …, lower quartile …, median …, upper
+    /// quartile …, max …", the words every format of the report uses.
+    pub fn summary(&self, noun: &str) -> String {
+        let f = |x: f64| crate::report::fixed(x, 1);
+        format!(
+            "{} {noun}: mean {}, min {}, lower quartile {}, median {}, upper quartile {}, max {}",
+            self.count,
+            f(self.mean),
+            f(self.five[0]),
+            f(self.five[1]),
+            f(self.five[2]),
+            f(self.five[3]),
+            f(self.five[4])
+        )
+    }
+}
+
 /// The value at quantile `p` of sorted values (linear interpolation).
 fn quantile(sorted: &[f64], p: f64) -> f64 {
     if sorted.is_empty() {

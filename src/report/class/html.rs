@@ -3,7 +3,7 @@
 
 use super::ClassReport;
 use super::charts::kpi_charts;
-use super::table::{Cell, LEVERS, cause_rows, headline, leaderboard, lever_rows, set_aside};
+use super::table::{LEVERS, cause_rows, headline, leaderboard, lever_rows, set_aside};
 use crate::analysis::BEST_NOTE;
 use crate::report::escape::html;
 use crate::report::page::{page, section, table};
@@ -18,23 +18,7 @@ pub fn render_html(r: &ClassReport) -> String {
     let numeric: Vec<bool> = (0..hs.len()).map(|i| i != 1).collect();
     let cells: Vec<Vec<String>> = rows
         .iter()
-        .map(|row| {
-            row.cells
-                .iter()
-                .enumerate()
-                .map(|(i, c)| {
-                    let v = match c {
-                        Cell::Text(s) => html(s),
-                        Cell::Num(s) => s.clone(),
-                    };
-                    if i == 0 && row.bench {
-                        format!("bench:{v}")
-                    } else {
-                        v
-                    }
-                })
-                .collect()
-        })
+        .map(|row| row.rendered(html, 0, |v| format!("bench:{v}")))
         .collect();
     let formula = r
         .scenario
@@ -97,14 +81,8 @@ pub fn render_html(r: &ClassReport) -> String {
             "distribution",
             "The class",
             &format!(
-                "<p>{} ranked scores: mean {}, min {}, lower quartile {}, median {}, upper quartile {}, max {}.</p>{}<h3>KPIs over the game</h3><p class=\"note\">Each grey line is a player{sample}; the benchmarks are coloured.</p><div class=\"charts\">{}</div>",
-                d.count,
-                fixed(d.mean, 1),
-                fixed(d.five[0], 1),
-                fixed(d.five[1], 1),
-                fixed(d.five[2], 1),
-                fixed(d.five[3], 1),
-                fixed(d.five[4], 1),
+                "<p>{}.</p>{}<h3>KPIs over the game</h3><p class=\"note\">Each grey line is a player{sample}; the benchmarks are coloured.</p><div class=\"charts\">{}</div>",
+                d.summary("ranked scores"),
                 table(&["score from", "players"], &[true, false], &bars),
                 svgs.join("\n")
             ),

@@ -4,7 +4,7 @@
 
 use super::ClassReport;
 use super::charts::kpi_charts;
-use super::table::{Cell, LEVERS, cause_rows, headline, leaderboard, lever_rows, set_aside};
+use super::table::{LEVERS, cause_rows, headline, leaderboard, lever_rows, set_aside};
 use crate::analysis::BEST_NOTE;
 use crate::report::escape::markdown as md;
 use crate::report::{fixed, svg};
@@ -41,23 +41,7 @@ pub fn render_markdown(r: &ClassReport, svg_stem: Option<&str>) -> (String, Vec<
     let (headers, rows) = leaderboard(r);
     let rows: Vec<Vec<String>> = rows
         .iter()
-        .map(|row| {
-            row.cells
-                .iter()
-                .enumerate()
-                .map(|(i, c)| {
-                    let v = match c {
-                        Cell::Text(s) => md(s),
-                        Cell::Num(s) => s.clone(),
-                    };
-                    if i == 1 && row.bench {
-                        format!("*{v}*")
-                    } else {
-                        v
-                    }
-                })
-                .collect()
-        })
+        .map(|row| row.rendered(md, 1, |v| format!("*{v}*")))
         .collect();
     table(&mut o, &headers, &rows);
     o.push_str(&format!("{}\n\n", md(BEST_NOTE)));
@@ -73,14 +57,8 @@ pub fn render_markdown(r: &ClassReport, svg_stem: Option<&str>) -> (String, Vec<
     }
     if let Some(d) = &r.distribution {
         o.push_str(&format!(
-            "## The class\n\n{} ranked scores: mean {}, min {}, lower quartile {}, median {}, upper quartile {}, max {}\n\n",
-            d.count,
-            fixed(d.mean, 1),
-            fixed(d.five[0], 1),
-            fixed(d.five[1], 1),
-            fixed(d.five[2], 1),
-            fixed(d.five[3], 1),
-            fixed(d.five[4], 1)
+            "## The class\n\n{}\n\n",
+            d.summary("ranked scores")
         ));
         let rows: Vec<Vec<String>> = d
             .bins

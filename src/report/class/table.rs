@@ -29,6 +29,30 @@ pub struct BoardRow {
     pub cells: Vec<Cell>,
 }
 
+impl BoardRow {
+    /// The row's cells for a page or a file: text through `escape`,
+    /// numbers as they are, and on a benchmark row column `col` marked
+    /// by `mark`.
+    pub fn rendered(
+        &self,
+        escape: fn(&str) -> String,
+        col: usize,
+        mark: impl Fn(&str) -> String,
+    ) -> Vec<String> {
+        self.cells
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let v = match c {
+                    Cell::Text(s) => escape(s),
+                    Cell::Num(s) => s.clone(),
+                };
+                if i == col && self.bench { mark(&v) } else { v }
+            })
+            .collect()
+    }
+}
+
 /// The leaderboard: headers, then the ranked rows and the benchmark rows.
 pub fn leaderboard(r: &ClassReport) -> (Vec<String>, Vec<BoardRow>) {
     let mut headers = vec!["rank".to_string(), "player".into(), "score".into()];
@@ -217,16 +241,7 @@ pub fn render_table(r: &ClassReport) -> String {
         }
     }
     if let Some(d) = &r.distribution {
-        o.push_str(&format!(
-            "\nDistribution of {} scores: mean {}, min {}, lower quartile {}, median {}, upper quartile {}, max {}\n",
-            d.count,
-            fixed(d.mean, 1),
-            fixed(d.five[0], 1),
-            fixed(d.five[1], 1),
-            fixed(d.five[2], 1),
-            fixed(d.five[3], 1),
-            fixed(d.five[4], 1)
-        ));
+        o.push_str(&format!("\nDistribution of {}\n", d.summary("scores")));
         let most = d.bins.iter().map(|b| b.1).max().unwrap_or(1).max(1);
         for (edge, n) in &d.bins {
             o.push_str(&format!(
