@@ -33,6 +33,12 @@ pub(crate) struct PeopleOutput {
     pub experience_drag: f64,
 }
 
+/// How hard a crisis hits this quarter: its strength, softened by the
+/// vision buy-in built before it.
+fn crisis_shock(p: &ModelParams, old: &Stocks, drivers: &Drivers) -> f64 {
+    drivers.get(Driver::Crisis) * (1.0 - p.crisis_cushion * old.get(Stock::Vision) / 100.0)
+}
+
 /// A quarter's change load and what the organization can absorb: the
 /// one home of both, used by the model and by the decision panel's
 /// preview ([`change_load`]).
@@ -49,9 +55,8 @@ pub(crate) fn load_and_capacity(
         + sat(skills, p.skills_half)
         + p.marketing_load * sat(marketing, p.marketing_half)
         + initiative_load;
-    let crisis = drivers.get(Driver::Crisis);
-    let shock = crisis * (1.0 - p.crisis_cushion * old.get(Stock::Vision) / 100.0);
-    let capacity = pos(p.capacity + drivers.get(Driver::Capacity) - p.crisis_capacity * shock)
+    let capacity = pos(p.capacity + drivers.get(Driver::Capacity)
+        - p.crisis_capacity * crisis_shock(p, old, drivers))
         * (1.0 - old.get(Stock::Fatigue) / 300.0);
     (load, capacity)
 }
@@ -111,7 +116,7 @@ pub(crate) fn step<const R: bool>(
     // A crisis: vision launched during it lands at about half, while
     // vision built before it softens the shock to capacity and engagement.
     let crisis = input.drivers.get(Driver::Crisis);
-    let shock = crisis * (1.0 - p.crisis_cushion * old.get(Stock::Vision) / 100.0);
+    let shock = crisis_shock(p, &old, input.drivers);
     let vision_push = p.vision_gain * sv * pos(input.drivers.get(Driver::VisionGain));
     lever(
         book,
