@@ -61,7 +61,11 @@ fn scripted() -> Vec<(&'static str, String)> {
     send(&mut app, [Message::Confirm]);
     shots.push(("08_dilemma", at80(&app)));
     send(&mut app, [Message::Confirm]);
-    send(&mut app, [Message::Down, Message::Down, Message::Toggle]);
+    // Past the payout row to the first initiative.
+    send(
+        &mut app,
+        [Message::Down, Message::Down, Message::Down, Message::Toggle],
+    );
     send(&mut app, [Message::NextChart]);
     shots.push(("09_quarter_2_decided", at80(&app)));
     send(&mut app, [Message::Confirm, Message::Confirm]);
@@ -90,7 +94,10 @@ fn scripted() -> Vec<(&'static str, String)> {
     // The chart instead of the news (they share a panel at 80×24), and an
     // initiative read in full.
     send(&mut app, [Message::NextChart, Message::Down, Message::Down]);
-    send(&mut app, [Message::Down, Message::Down, Message::Detail]);
+    send(
+        &mut app,
+        [Message::Down, Message::Down, Message::Down, Message::Detail],
+    );
     shots.push(("13b_initiative_detail", at80(&app)));
     send(&mut app, [Message::Back]);
     for _ in 0..5 {

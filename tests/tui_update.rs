@@ -183,7 +183,7 @@ fn typed_amounts_follow_the_digits_and_are_capped() {
 fn initiatives_toggle_and_respect_cooldowns() {
     let mut app = briefing();
     send(&mut app, [Message::Confirm]);
-    for _ in 0..4 {
+    for _ in 0..5 {
         send(&mut app, [Message::Down]);
     }
     assert_eq!(session(&app).row(), Row::Initiative(0));
@@ -545,4 +545,55 @@ fn clicks_select_and_act_and_the_wheel_scrolls() {
     );
     send(&mut app, m);
     assert_eq!(app.overlay, Some(Overlay::Why));
+}
+
+#[test]
+fn the_payout_row_types_within_the_cash_held_and_carries_over() {
+    let mut app = briefing();
+    send(&mut app, [Message::Confirm]);
+    for _ in 0..4 {
+        send(&mut app, [Message::Down]);
+    }
+    assert_eq!(session(&app).row(), Row::Payout);
+    let held = session(&app).game.state().get(culturesim::sim::Stock::Cash);
+    // Far more than the cash: capped at what is held, and said so.
+    send(&mut app, std::iter::repeat_n(Message::Digit(9), 6));
+    assert_eq!(session(&app).draft.payout, held);
+    assert!(
+        app.notice
+            .as_deref()
+            .is_some_and(|n| n.contains("cash held"))
+    );
+    // Backspace edits it down; the budget is untouched by it.
+    send(
+        &mut app,
+        [
+            Message::Down,
+            Message::Up,
+            Message::Digit(2),
+            Message::Digit(0),
+            Message::Digit(0),
+        ],
+    );
+    assert_eq!(session(&app).draft.payout, 200.0);
+    assert_eq!(session(&app).draft.lever_total(), 0.0);
+    send(
+        &mut app,
+        [Message::Adjust {
+            up: false,
+            big: false,
+        }],
+    );
+    assert!(session(&app).draft.payout < 200.0);
+    let paid = session(&app).draft.payout;
+    let before = held;
+    play_quarter(&mut app);
+    let s = session(&app);
+    let r = s.game.last().unwrap();
+    assert_eq!(r.kpis.payout, paid);
+    assert!(
+        s.game.state().get(culturesim::sim::Stock::Cash) < before - paid + r.kpis.profit + 1e-6
+    );
+    // Next quarter starts from the same payout, as the levers do.
+    assert_eq!(s.draft.payout, paid);
 }

@@ -146,7 +146,7 @@ pub fn start_score_parts(rules: &Rules) -> Vec<Part> {
             // By key, so that a figure added to the formula later reads as
             // unknown (—) before the first quarter rather than as a guess.
             let value = match kpi.key() {
-                "cumulative_profit" => 0.0,
+                "cumulative_profit" | "owner_return" => 0.0,
                 "profit" => Metric::Profit.start(rules),
                 "revenue" => Metric::Revenue.start(rules),
                 "culture" => s.get(Stock::Culture),

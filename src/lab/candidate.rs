@@ -1,6 +1,7 @@
 //! The plans the search works on: money per quarter on each of the four
 //! levers, which initiatives to start in each quarter (when they are ready),
-//! and one answer per dilemma. Random starts and mutations live here; both
+//! one answer per dilemma, and the cash reserve to keep each quarter (the
+//! rest is paid out to the owners). Random starts and mutations live here; both
 //! draw from the search's own generator, so a search is reproducible.
 
 use crate::plan::Plan;
@@ -22,7 +23,14 @@ pub struct Candidate {
     pub starts: Vec<u64>,
     /// Per dilemma, the index of the choice to give whenever it is asked.
     pub answers: Vec<u16>,
+    /// Per quarter, the cash to keep: what is above it is paid out to the
+    /// owners (infinite: pay nothing). A reserve, not an amount, so that a
+    /// plan pays out what a seed's game has to spare.
+    pub keep: Vec<f64>,
 }
+
+/// The reserves a search tries, in budgets.
+const RESERVES: [f64; 8] = [1.0, 2.0, 3.0, 5.0, 8.0, 12.0, 20.0, f64::INFINITY];
 
 /// Which levers a search may spend on (vision, insight, skills, marketing).
 pub type Levers = [bool; 4];
@@ -42,6 +50,7 @@ impl Candidate {
                 .iter()
                 .map(|d| d.default_choice as u16)
                 .collect(),
+            keep: vec![f64::INFINITY; q],
         }
     }
 
@@ -55,11 +64,14 @@ impl Candidate {
     pub fn decide(&self, rules: &Rules, q: u32, state: &State) -> Decisions {
         let i = (q as usize).wrapping_sub(1);
         let [vision, insight, skills, marketing] = self.levers.get(i).copied().unwrap_or_default();
+        let keep = self.keep.get(i).copied().unwrap_or(f64::INFINITY);
+        let cash = state.stocks.get(crate::sim::Stock::Cash);
         let mut d = Decisions {
             vision,
             insight,
             skills,
             marketing,
+            payout: if cash > keep { cash - keep } else { 0.0 },
             ..Decisions::default()
         };
         let starts = self.starts.get(i).copied().unwrap_or(0);
@@ -99,6 +111,12 @@ impl Candidate {
         }
     }
 
+    /// Nothing paid out to the owners, the rest unchanged.
+    pub fn without_payouts(mut self) -> Candidate {
+        self.keep.fill(f64::INFINITY);
+        self
+    }
+
     /// Nothing spent and nothing started in the last `k` quarters.
     pub fn harvested(&self, k: usize) -> Candidate {
         let mut c = self.clone();
@@ -127,6 +145,7 @@ impl Candidate {
                     marketing: floor(d.marketing),
                     initiatives: d.initiatives,
                     answers: BTreeMap::new(),
+                    payout: floor(d.payout),
                 },
             );
         }
@@ -145,7 +164,7 @@ impl Candidate {
     }
 
     /// A random plan: a level and mix of the allowed levers, a shape over
-    /// time, initiatives and answers at random.
+    /// time, initiatives and answers at random; no payouts.
     pub fn random(rng: &mut ChaCha8Rng, rules: &Rules, allowed: Levers) -> Candidate {
         let n = rules.quarters as usize;
         let b = rules.budget;
@@ -194,10 +213,14 @@ impl Candidate {
             .iter()
             .map(|d| rng.random_range(0..d.choices.len().max(1)) as u16)
             .collect();
+        // Random plans pay nothing out, as the reference plans do: they
+        // stand for the states players build with the levers, initiatives
+        // and answers. The search finds payouts by mutation.
         let mut c = Candidate {
             levers,
             starts,
             answers,
+            keep: vec![f64::INFINITY; n],
         };
         c.repair(rules, allowed);
         c
@@ -249,7 +272,7 @@ impl Candidate {
         };
         let has_initiatives = !rules.initiatives.is_empty();
         let has_dilemmas = rules.dilemmas.iter().any(|d| d.choices.len() > 1);
-        match rng.random_range(0..10u32) {
+        match rng.random_range(0..11u32) {
             0..=2 if !levers.is_empty() => {
                 let k = lever(rng);
                 for q in block(rng) {
@@ -291,6 +314,17 @@ impl Candidate {
                     }
                 } else {
                     self.starts[q] ^= 1 << k;
+                }
+            }
+            9 => {
+                // A reserve for a block of quarters, or the block's reserve
+                // scaled.
+                let pick = RESERVES[rng.random_range(0..RESERVES.len())] * b;
+                let f = 1.0 + sign * step / b;
+                let set = rng.random_range(0..2u32) == 0;
+                for q in block(rng) {
+                    let k = &mut self.keep[q];
+                    *k = if set || !k.is_finite() { pick } else { *k * f };
                 }
             }
             8 if has_dilemmas => {

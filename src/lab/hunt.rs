@@ -64,6 +64,10 @@ pub struct Structure {
     pub starts: Vec<Vec<u32>>,
     /// Per dilemma, the index of the choice given.
     pub answers: Vec<u16>,
+    /// Cash paid out to the owners in a game, on average over `seeds`.
+    pub paid_out: f64,
+    /// The quarters it paid out in (on the scenario's seed).
+    pub payout_quarters: Vec<u32>,
 }
 
 /// A way to beat the scenario without its lesson.
@@ -225,22 +229,27 @@ pub fn structure(
     threads: usize,
 ) -> Structure {
     let shares = exploit::lever_shares(rules, c, seeds, threads);
-    let ratios = super::parallel::map(seeds, threads, |&s| {
-        let per: Vec<f64> = trace(rules, s, |q, st| c.decide(rules, q, st))
-            .iter()
-            .map(|d| levers(d).iter().sum())
-            .collect();
+    let per_seed = super::parallel::map(seeds, threads, |&s| {
+        let played = trace(rules, s, |q, st| c.decide(rules, q, st));
+        let per: Vec<f64> = played.iter().map(|d| levers(d).iter().sum()).collect();
         let n = per.len();
         let last = n.min(4);
         let average = per.iter().sum::<f64>() / n.max(1) as f64;
         let tail = per[n - last..].iter().sum::<f64>() / last.max(1) as f64;
-        if average > 0.0 { tail / average } else { 1.0 }
+        let ratio = if average > 0.0 { tail / average } else { 1.0 };
+        (ratio, played.iter().map(|d| d.payout).sum::<f64>())
     });
+    let ratios: Vec<f64> = per_seed.iter().map(|(r, _)| *r).collect();
+    let paid: Vec<f64> = per_seed.iter().map(|(_, p)| *p).collect();
     let mut starts = vec![Vec::new(); rules.initiatives.len()];
+    let mut payout_quarters = Vec::new();
     for (q, d) in trace(rules, seed, |q, st| c.decide(rules, q, st))
         .iter()
         .enumerate()
     {
+        if d.payout > 0.0 {
+            payout_quarters.push(q as u32 + 1);
+        }
         for id in &d.initiatives {
             if let Some((i, _)) = rules.initiative(id) {
                 starts[i].push(q as u32 + 1);
@@ -252,6 +261,8 @@ pub fn structure(
         last_vs_average: exploit::mean(&ratios),
         starts,
         answers: c.answers.clone(),
+        paid_out: exploit::mean(&paid),
+        payout_quarters,
     }
 }
 

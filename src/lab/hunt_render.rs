@@ -39,6 +39,11 @@ pub fn render_hunt(rules: &Rules, h: &Hunt) -> String {
         "\n  last quarters' spending against the average: {}\n",
         fixed(s.last_vs_average, 2)
     ));
+    out.push_str(&format!(
+        "  paid out to owners: {} a game on average{}\n",
+        fixed(s.paid_out, 0),
+        quarters_list(&s.payout_quarters)
+    ));
     for (def, quarters) in rules.initiatives.iter().zip(&s.starts) {
         let q: Vec<String> = quarters.iter().map(|q| format!("Q{q}")).collect();
         out.push_str(&format!(
@@ -175,4 +180,27 @@ pub fn describe(f: &Exploit) -> String {
             fixed(*balanced, 1)
         ),
     }
+}
+
+/// ", in Q8 Q9 …" for a list of quarters; nothing when empty. Runs of
+/// three or more read "Q8–Q20".
+fn quarters_list(quarters: &[u32]) -> String {
+    if quarters.is_empty() {
+        return String::new();
+    }
+    let mut parts = Vec::new();
+    let mut i = 0;
+    while i < quarters.len() {
+        let mut j = i;
+        while j + 1 < quarters.len() && quarters[j + 1] == quarters[j] + 1 {
+            j += 1;
+        }
+        if j >= i + 2 {
+            parts.push(format!("Q{}–Q{}", quarters[i], quarters[j]));
+        } else {
+            parts.extend(quarters[i..=j].iter().map(|q| format!("Q{q}")));
+        }
+        i = j + 1;
+    }
+    format!(" (in {})", parts.join(" "))
 }

@@ -22,6 +22,8 @@ pub struct SearchConfig {
     pub threads: usize,
     /// The levers the search may spend on.
     pub levers: Levers,
+    /// Whether its plans may pay cash out to the owners.
+    pub payouts: bool,
     /// The search generator's seed.
     pub seed: u64,
 }
@@ -33,6 +35,7 @@ impl SearchConfig {
             evals,
             threads,
             levers: ALL_LEVERS,
+            payouts: true,
             seed: 0x005e_a2c4,
         }
     }
@@ -74,8 +77,16 @@ pub fn search(rules: &Rules, seeds: &[u64], starts: &[Candidate], config: Search
     // Random starts: a fifth of the budget (at least the climbers).
     let randoms = (budget / 5).max(CLIMBERS).min(budget);
     let mut pool: Vec<Candidate> = starts.iter().take(budget).cloned().collect();
+    // Without payouts a candidate keeps every reserve infinite.
+    let keep = |c: Candidate| {
+        if config.payouts {
+            c
+        } else {
+            c.without_payouts()
+        }
+    };
     while pool.len() < randoms {
-        pool.push(Candidate::random(&mut rng, rules, config.levers));
+        pool.push(keep(Candidate::random(&mut rng, rules, config.levers)));
     }
     let scores = eval_all(&pool);
     let mut evals = pool.len();
@@ -102,7 +113,7 @@ pub fn search(rules: &Rules, seeds: &[u64], starts: &[Candidate], config: Search
                     // Stuck: jump further.
                     m = m.mutate(&mut rng, rules, config.levers);
                 }
-                batch.push(m);
+                batch.push(keep(m));
             }
         }
         let batch: Vec<Candidate> = batch.into_iter().take(budget - evals).collect();

@@ -1,11 +1,12 @@
-//! Fitting decisions to what can be played: a player short of cash spends
-//! what they have. Used by the lab so that a reference or random plan too
+//! Fitting decisions to what can be played: a player short of cash pays
+//! out less, then spends what they have. Used by the lab so that a reference or random plan too
 //! costly for a quarter is cut down rather than refused.
 
 use crate::sim::{DecisionError, Decisions, Rules, State};
 
 /// The decisions cut down to what can be played in `state`, as a player
-/// short of cash would: within the budget, then without initiatives, then
+/// short of cash would: within the budget, a payout within the cash held
+/// and then within the cash above the credit line, then without initiatives, then
 /// with the levers scaled to the cash available, then with nothing spent
 /// but the dilemma answers, then with no answers at all.
 pub fn fit(d: Decisions, rules: &Rules, state: &State) -> Decisions {
@@ -21,9 +22,23 @@ pub(crate) fn fit_checked(mut d: Decisions, rules: &Rules, state: &State) -> (De
     if total > rules.budget && total > 0.0 {
         scale(&mut d, rules.budget / total);
     }
+    let held = state.stocks.get(crate::sim::Stock::Cash).max(0.0);
+    if d.payout > held {
+        d.payout = held;
+    }
+    if d.payout > 0.0 {
+        // The owners wait before the organization goes short.
+        if let Err(DecisionError::NotEnoughCash {
+            spent, available, ..
+        }) = d.cash_check(rules, state)
+        {
+            d.payout = (d.payout - (spent - available)).max(0.0) * (1.0 - 1e-12);
+        }
+    }
     if d.cash_check(rules, state).is_ok() {
         return (d, true);
     }
+    d.payout = 0.0;
     d.initiatives.clear();
     if let Err(DecisionError::NotEnoughCash {
         spent, available, ..

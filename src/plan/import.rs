@@ -203,6 +203,8 @@ fn from_csv(text: &str) -> Result<Read, String> {
         col("marketing_spend")?,
         col("initiatives")?,
     ];
+    // Runs from before payouts have no payout column: they paid none.
+    let payout_col = header.iter().position(|h| h == "payout");
     let (mut scenario_id, mut seed, mut log) = (String::new(), 0, Vec::new());
     for (n, line) in (1u32..).zip(lines.filter(|l| !l.trim().is_empty())) {
         let row = split_csv(line);
@@ -236,6 +238,14 @@ fn from_csv(text: &str) -> Result<Read, String> {
                 .map(str::to_string)
                 .collect(),
             answers: Default::default(),
+            payout: match payout_col {
+                Some(c) => row
+                    .get(c)
+                    .and_then(|v| v.parse::<f64>().ok())
+                    .filter(|v| v.is_finite())
+                    .ok_or_else(|| format!("line {}: the payout is not a number", n + 1))?,
+                None => 0.0,
+            },
         });
     }
     let origin = GameOrigin {

@@ -96,7 +96,7 @@ impl PlanError {
 }
 
 /// What a plan's TOML problem means and how to fix it.
-const PLAN_HELP: &str = "a plan has a [default] table and [quarter.N] tables with vision, insight, skills, marketing, initiatives and answers";
+const PLAN_HELP: &str = "a plan has a [default] table and [quarter.N] tables with vision, insight, skills, marketing, payout, initiatives and answers";
 
 /// Reads and parses a plan file (`-`: standard input).
 pub fn load(path: &Path) -> Result<Plan, PlanError> {
@@ -202,6 +202,7 @@ pub fn check_amounts(plan: &Plan, name: &str) -> Result<(), PlanError> {
             ("insight", d.insight),
             ("skills", d.skills),
             ("marketing", d.marketing),
+            ("payout", d.payout),
         ] {
             if !(value.is_finite() && value.abs() <= MAX_AMOUNT) {
                 return Err(PlanError::Unknown {
@@ -297,6 +298,7 @@ impl Plan {
                 &mut d.insight,
                 &mut d.skills,
                 &mut d.marketing,
+                &mut d.payout,
             ] {
                 *lever *= k;
             }

@@ -79,6 +79,8 @@ pub struct Patch {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub marketing: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub payout: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub initiatives: Option<Vec<String>>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub answers: BTreeMap<String, String>,
@@ -93,6 +95,7 @@ impl Patch {
             (&mut d.insight, self.insight),
             (&mut d.skills, self.skills),
             (&mut d.marketing, self.marketing),
+            (&mut d.payout, self.payout),
         ];
         for (slot, value) in levers {
             if let Some(v) = value {
@@ -116,6 +119,7 @@ impl Patch {
             insight: differ(default.insight, d.insight),
             skills: differ(default.skills, d.skills),
             marketing: differ(default.marketing, d.marketing),
+            payout: differ(default.payout, d.payout),
             initiatives: (default.initiatives != d.initiatives).then(|| d.initiatives.clone()),
             answers: d
                 .answers

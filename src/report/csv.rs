@@ -7,7 +7,7 @@ use crate::sim::{QuarterReport, Rules};
 /// A KPI column: its header and how to read it from a report.
 type KpiColumn = (&'static str, fn(&QuarterReport) -> f64);
 
-const KPI_COLUMNS: [KpiColumn; 14] = [
+const KPI_COLUMNS: [KpiColumn; 15] = [
     ("revenue", |r| r.kpis.revenue),
     ("new_product_revenue", |r| r.kpis.new_product_revenue),
     ("cost_to_serve", |r| r.kpis.cost_to_serve),
@@ -15,6 +15,7 @@ const KPI_COLUMNS: [KpiColumn; 14] = [
     ("spending", |r| r.kpis.spending),
     ("profit", |r| r.kpis.profit),
     ("cumulative_profit", |r| r.kpis.cumulative_profit),
+    ("owner_return", |r| r.kpis.owner_return),
     ("expected_profit", |r| r.kpis.expected_profit),
     ("churn", |r| r.kpis.churn),
     ("nps", |r| r.kpis.nps),
@@ -42,6 +43,7 @@ pub fn render_csv(info: &RunInfo, rules: &Rules, history: &[QuarterReport]) -> S
         "insight_spend",
         "skills_spend",
         "marketing_spend",
+        "payout",
     ];
     header.extend(STOCK_COLUMNS.iter().map(|s| s.key()));
     header.extend(KPI_COLUMNS.iter().map(|(name, _)| *name));
@@ -58,6 +60,7 @@ pub fn render_csv(info: &RunInfo, rules: &Rules, history: &[QuarterReport]) -> S
             fixed(d.insight, 2),
             fixed(d.skills, 2),
             fixed(d.marketing, 2),
+            fixed(d.payout, 2),
         ];
         row.extend(STOCK_COLUMNS.iter().map(|s| fixed(r.stocks.get(*s), 2)));
         row.extend(

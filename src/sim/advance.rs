@@ -197,6 +197,8 @@ fn quarter<const RECORD: bool>(
             drivers: &drivers,
             effects: &state.effects,
             last_profit: state.operating_profit,
+            payout: decisions.payout,
+            last_payout: state.last_payout,
         },
     );
 
@@ -217,6 +219,10 @@ fn quarter<const RECORD: bool>(
     state.profits.push(cash.profit);
     state.operating_profit = cash.operating_profit;
     state.cumulative_profit += cash.profit;
+    // Paid-out cash earns the owners the discount rate from next quarter.
+    state.returned = state.returned * (1.0 + p.discount_rate) + decisions.payout;
+    state.paid_out += decisions.payout;
+    state.last_payout = decisions.payout;
     event::age_effects(state);
 
     state.outcome = if state.get(Stock::Board) <= 0.0 {
@@ -249,6 +255,8 @@ fn quarter<const RECORD: bool>(
         spending: cash.spending,
         profit: cash.profit,
         cumulative_profit: state.cumulative_profit,
+        payout: decisions.payout,
+        owner_return: state.owner_return(),
         expected_profit: cash.expected,
         churn: if customers_before > 0.0 {
             custom.lost / customers_before

@@ -1,5 +1,6 @@
 //! `Decisions`: what the player chooses for one quarter — money on the four
-//! levers, initiatives to start, answers to open dilemmas. The same type is
+//! levers, initiatives to start, answers to open dilemmas, and cash paid
+//! out to the owners. The same type is
 //! written by the terminal game, plans and saves, so every game replays.
 
 use super::rules::Rules;
@@ -26,6 +27,15 @@ pub struct Decisions {
     /// Answers to open dilemmas: dilemma id → choice id.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub answers: BTreeMap<String, String>,
+    /// Cash paid out to the owners this quarter (a dividend or buy-back):
+    /// outside the budget, not a cost (profit is unchanged), at most the
+    /// cash held. The owners earn on it what capital earns elsewhere.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub payout: f64,
+}
+
+fn is_zero(x: &f64) -> bool {
+    *x == 0.0
 }
 
 /// Why a set of decisions cannot be played.
@@ -46,6 +56,14 @@ pub enum DecisionError {
         spent: f64,
         cash: f64,
         credit_line: f64,
+        available: f64,
+    },
+    #[error(
+        "a payout of {payout:.0} is more than the {cash:.0} cash held: pay out at most {available:.0}"
+    )]
+    PayoutOverCash {
+        payout: f64,
+        cash: f64,
         available: f64,
     },
     #[error("there is no initiative '{id}'; the initiatives are: {known}")]
@@ -71,8 +89,8 @@ impl Decisions {
     }
 
     /// Checks the decisions against the rules and the current state, and
-    /// returns the total cash they spend (levers, initiatives, chosen
-    /// answers). Spending more than the cash above the credit line is not
+    /// returns the total cash they take out (levers, initiatives, chosen
+    /// answers, the payout). Spending more than the cash above the credit line is not
     /// refused: it is the player's call, and if the quarter ends below the
     /// line the game ends in bankruptcy. [`Decisions::cash_check`] says
     /// beforehand whether the spending alone would cross it.
@@ -80,10 +98,16 @@ impl Decisions {
         if state.is_over(rules) {
             return Err(DecisionError::GameOver);
         }
-        let amounts = [self.vision, self.insight, self.skills, self.marketing];
+        let amounts = [
+            self.vision,
+            self.insight,
+            self.skills,
+            self.marketing,
+            self.payout,
+        ];
         // One test for the usual case; the names only for the error.
         if !amounts.iter().all(|v| v.is_finite() && *v >= 0.0) {
-            for (lever, value) in ["vision", "insight", "skills", "marketing"]
+            for (lever, value) in ["vision", "insight", "skills", "marketing", "payout"]
                 .into_iter()
                 .zip(amounts)
             {
@@ -100,7 +124,16 @@ impl Decisions {
                 budget: rules.budget,
             });
         }
-        let mut spent = levers;
+        // Only cash held can be paid out: a dividend is never borrowed.
+        let held = state.stocks.get(super::stock::Stock::Cash).max(0.0);
+        if self.payout > held * (1.0 + 1e-12) + 1e-9 {
+            return Err(DecisionError::PayoutOverCash {
+                payout: self.payout,
+                cash: state.stocks.get(super::stock::Stock::Cash),
+                available: held,
+            });
+        }
+        let mut spent = levers + self.payout;
         for (n, id) in self.initiatives.iter().enumerate() {
             if self.initiatives[..n].contains(id) {
                 return Err(DecisionError::DuplicateInitiative { id: id.clone() });

@@ -72,6 +72,9 @@ pub(crate) struct MoneyInput<'a> {
     pub effects: &'a [ActiveEffect],
     /// Last quarter's profit before one-off items (the board's bar).
     pub last_profit: f64,
+    /// Cash paid out to the owners this quarter, and last quarter.
+    pub payout: f64,
+    pub last_payout: f64,
 }
 
 pub(crate) struct MoneyOutput {
@@ -140,9 +143,13 @@ pub(crate) fn step<const R: bool>(
         }
     }
     book.effects(Stock::Cash, input.effects);
+    if input.payout > 0.0 {
+        book.term(Stock::Cash, "payout to owners", -input.payout);
+    }
     let cash = book.settle(Stock::Cash);
-    // Profit is the whole change of cash: one-off items from events count.
-    let profit = cash - book.old.get(Stock::Cash);
+    // Profit is the whole change of cash but the payout (a distribution,
+    // not a cost): one-off items from events count.
+    let profit = cash - book.old.get(Stock::Cash) + input.payout;
 
     // Success raises the bar: a confident board (above 50) expects a
     // profit that grows on the last, up to `board_ambition` at 100, so a
@@ -160,6 +167,14 @@ pub(crate) fn step<const R: bool>(
     let surprise = (profit - p.board_tolerance * max(expected, 0.0)) / max(abs(expected), 100.0);
     let step = clamp(p.board_rate * surprise, -p.board_max_step, p.board_max_step);
     book.term(Stock::Board, "profit against expectation", step);
+    // Owners like a rising payout, and take one once paid as the new
+    // normal: raising it buys confidence once, cutting it costs as much.
+    let raised = input.payout - input.last_payout;
+    if raised != 0.0 {
+        let change = p.board_payout * raised / max(abs(expected), 100.0);
+        let change = clamp(change, -p.board_max_step, p.board_max_step);
+        book.term(Stock::Board, "payout to owners", change);
+    }
     book.effects(Stock::Board, input.effects);
     book.settle(Stock::Board);
 

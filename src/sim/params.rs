@@ -121,9 +121,10 @@ model_params! {
     board_tolerance = 0.9, 0.0, 2.0, "Share of the expected profit the board accepts without losing confidence";
     board_ambition = 0.2, 0.0, 1.0, "Growth on last quarter's profit that a fully confident board expects (none at a confidence of 50 or less; with expectation \"previous\")";
     board_rate = 10.0, 0.0, 100.0, "Board confidence change per 100% of profit above or below expectation";
+    board_payout = 5.0, 0.0, 100.0, "Board confidence gained when the payout to owners rises by one quarter's expected profit, and lost when it falls (a dividend once paid is expected again)";
     board_max_step = 15.0, 0.0, 100.0, "Largest change of board confidence in one quarter";
     noise_max = 0.15, 0.0, 1.0, "Measurement noise on reported customer figures with no insight (relative)";
-    discount_rate = 0.024, 0.001, 1.0, "Discount rate per quarter for customer equity";
+    discount_rate = 0.024, 0.001, 1.0, "Discount rate per quarter: customer equity discounts future margins by it, and cash paid out earns the owners this much a quarter";
     lasting_weight = 0.6, 0.0, 1.0, "How far the score's lasting culture looks toward where the levers are taking culture (0: culture as it is; 1: the levers' target)";
     lasting_experience = 1.0, 0.0, 1.0, "Share of the training disruption and fatigue the score's customer equity looks past (they pass)";
     crisis_capacity = 0.6, 0.0, 5.0, "Change capacity lost in a full crisis with no vision built before it";

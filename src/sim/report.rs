@@ -20,6 +20,11 @@ pub struct Kpis {
     pub spending: f64,
     pub profit: f64,
     pub cumulative_profit: f64,
+    /// Cash paid out to the owners this quarter (not part of spending).
+    pub payout: f64,
+    /// What the owners earned on every payout so far (see
+    /// [`super::State::owner_return`]).
+    pub owner_return: f64,
     /// The profit the board expected this quarter.
     pub expected_profit: f64,
     /// Share of customers lost this quarter.
@@ -99,6 +104,7 @@ impl Kpis {
             Kpi::Advocates => s.get(Stock::Advocates),
             Kpi::Cash => s.get(Stock::Cash),
             Kpi::Board => s.get(Stock::Board),
+            Kpi::OwnerReturn => self.owner_return,
         }
     }
 }

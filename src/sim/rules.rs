@@ -167,11 +167,12 @@ pub enum Kpi {
     Advocates,
     Cash,
     Board,
+    OwnerReturn,
 }
 
 impl Kpi {
     /// Every KPI the score may use.
-    pub const ALL: [Kpi; 13] = [
+    pub const ALL: [Kpi; 14] = [
         Kpi::CumulativeProfit,
         Kpi::Profit,
         Kpi::Revenue,
@@ -185,6 +186,7 @@ impl Kpi {
         Kpi::Advocates,
         Kpi::Cash,
         Kpi::Board,
+        Kpi::OwnerReturn,
     ];
 
     /// The key used in files.
@@ -203,6 +205,7 @@ impl Kpi {
             Kpi::Advocates => "advocates",
             Kpi::Cash => "cash",
             Kpi::Board => "board",
+            Kpi::OwnerReturn => "owner_return",
         }
     }
 
@@ -222,6 +225,7 @@ impl Kpi {
             Kpi::Advocates => "advocates",
             Kpi::Cash => "cash",
             Kpi::Board => "board confidence",
+            Kpi::OwnerReturn => "owners' return on payouts",
         }
     }
 
@@ -244,6 +248,7 @@ impl Default for Scoring {
         Self {
             weights: vec![
                 (Kpi::CumulativeProfit, 0.01),
+                (Kpi::OwnerReturn, 0.01),
                 (Kpi::LastingCulture, 1.0),
                 (Kpi::CustomerEquity, 0.002),
             ],

@@ -72,6 +72,14 @@ pub struct State {
     /// Dilemmas waiting for an answer this quarter, by index.
     pub pending: Vec<u16>,
     pub cumulative_profit: f64,
+    /// Last quarter's payout to the owners: what the board now expects
+    /// again.
+    pub last_payout: f64,
+    /// Every payout so far.
+    pub paid_out: f64,
+    /// What the payouts are worth to the owners now: each grew by the
+    /// discount rate every quarter since it was paid.
+    pub returned: f64,
     pub outcome: Outcome,
     pub(crate) rng: ChaCha8Rng,
 }
@@ -99,6 +107,9 @@ impl State {
             dilemma_counts: vec![0; rules.dilemmas.len()],
             pending: Vec::new(),
             cumulative_profit: 0.0,
+            last_payout: 0.0,
+            paid_out: 0.0,
+            returned: 0.0,
             outcome: Outcome::Playing,
             rng,
         };
@@ -111,6 +122,12 @@ impl State {
     /// Whether no more quarters can be played.
     pub fn is_over(&self, _rules: &Rules) -> bool {
         self.outcome != Outcome::Playing
+    }
+
+    /// What the owners earned on the cash paid out to them: the payouts'
+    /// value now less the payouts themselves.
+    pub fn owner_return(&self) -> f64 {
+        self.returned - self.paid_out
     }
 
     /// The profit of the last quarter played (or of the history before).
@@ -151,6 +168,13 @@ impl State {
             h.u64(u64::from(*p));
         }
         h.f64(self.cumulative_profit);
+        // Payouts came after saves did: a game that never paid out hashes
+        // as it always has, so every earlier save still verifies.
+        if self.paid_out != 0.0 || self.last_payout != 0.0 || self.returned != 0.0 {
+            h.f64(self.last_payout);
+            h.f64(self.paid_out);
+            h.f64(self.returned);
+        }
         h.u64(self.outcome as u64);
         h.finish()
     }

@@ -205,6 +205,8 @@ pub enum Row {
     Initiative(usize),
     /// A dilemma waiting for an answer, by index in the rules.
     Dilemma(u16),
+    /// Cash paid out to the owners.
+    Payout,
 }
 
 /// The chart the quarter screen shows.
@@ -284,7 +286,7 @@ impl Session {
     pub fn from_game(scenario: Scenario, game: Game, player: String) -> Session {
         let draft = game
             .last()
-            .map(|r| carry_over(&r.decisions))
+            .map(|r| carry_over(&r.decisions, game.state()))
             .unwrap_or_default();
         Session {
             scenario,
@@ -318,6 +320,7 @@ impl Session {
     /// The rows of the decision panel: levers, initiatives, open dilemmas.
     pub fn rows(&self) -> Vec<Row> {
         let mut rows: Vec<Row> = Lever::ALL.iter().map(|l| Row::Lever(*l)).collect();
+        rows.push(Row::Payout);
         rows.extend((0..self.game.rules().initiatives.len()).map(Row::Initiative));
         rows.extend(self.game.state().pending.iter().map(|d| Row::Dilemma(*d)));
         rows
@@ -378,14 +381,17 @@ impl Session {
     }
 }
 
-/// Next quarter starts from the same spending on the levers; initiatives
-/// and answers are one-off.
-pub fn carry_over(d: &Decisions) -> Decisions {
+/// Next quarter starts from the same spending on the levers and the same
+/// payout (a dividend is steady until changed), the payout within the cash
+/// now held; initiatives and answers are one-off.
+pub fn carry_over(d: &Decisions, state: &crate::sim::State) -> Decisions {
+    let held = state.get(crate::sim::Stock::Cash).max(0.0);
     Decisions {
         vision: d.vision,
         insight: d.insight,
         skills: d.skills,
         marketing: d.marketing,
+        payout: d.payout.min(held),
         ..Decisions::default()
     }
 }

@@ -124,7 +124,8 @@ pub fn fast_forward(app: &mut App) -> Command {
         if s.game.advance(&fitted).is_err() {
             break;
         }
-        s.draft = parent_draft(s).unwrap_or_else(|| super::app::carry_over(&fitted));
+        s.draft =
+            parent_draft(s).unwrap_or_else(|| super::app::carry_over(&fitted, s.game.state()));
     }
     app.overlay = None;
     super::update::enter_quarter_or_debrief(app);

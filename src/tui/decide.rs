@@ -1,5 +1,6 @@
-//! The quarter screen's part of `update`: setting the levers (with arrows
-//! or by typing an amount), switching initiatives, answering dilemmas.
+//! The quarter screen's part of `update`: setting the levers and the
+//! payout (with arrows or by typing an amount), switching initiatives,
+//! answering dilemmas.
 
 use super::app::{App, COMPACT_HEIGHT, Chart, Overlay, Row, Session};
 use super::message::Message;
@@ -38,7 +39,7 @@ pub(super) fn quarter_update(app: &mut App, msg: Message) -> Command {
         Message::Toggle => match s.row() {
             Row::Initiative(i) => app.notice = toggle(s, i),
             Row::Dilemma(d) => app.overlay = Some(dilemma_overlay(s, d)),
-            Row::Lever(_) => {}
+            Row::Lever(_) | Row::Payout => {}
         },
         Message::Dilemma => {
             let next = s
@@ -59,12 +60,12 @@ pub(super) fn quarter_update(app: &mut App, msg: Message) -> Command {
             Row::Initiative(_) | Row::Dilemma(_) => {
                 app.overlay = Some(Overlay::Detail { scroll: 0 });
             }
-            Row::Lever(_) => {}
+            Row::Lever(_) | Row::Payout => {}
         },
         Message::Pick { row } if row == s.cursor => match s.row() {
             Row::Initiative(i) => app.notice = toggle(s, i),
             Row::Dilemma(d) => app.overlay = Some(dilemma_overlay(s, d)),
-            Row::Lever(_) => {}
+            Row::Lever(_) | Row::Payout => {}
         },
         Message::Pick { row } if row < rows => {
             s.typing = None;
@@ -100,33 +101,57 @@ fn next_panel(s: &mut Session, compact: bool) {
     }
 }
 
-/// Arrows on a lever: up by a step (never past the budget), down to zero.
+/// The amount the selected row sets and the most it may be: a lever
+/// within what the budget leaves, the payout within the cash held (the
+/// rule of [`crate::sim::Decisions::validate`]). `None` on other rows.
+fn amount(s: &Session) -> Option<(f64, f64)> {
+    match s.row() {
+        Row::Lever(lever) => {
+            let now = lever.get(&s.draft);
+            let others = s.draft.lever_total() - now;
+            Some((now, (s.game.rules().budget - others).max(0.0)))
+        }
+        Row::Payout => {
+            let held = s.game.state().get(crate::sim::Stock::Cash).max(0.0);
+            Some((s.draft.payout, held))
+        }
+        Row::Initiative(_) | Row::Dilemma(_) => None,
+    }
+}
+
+/// Sets the amount of the selected row (see [`amount`]).
+fn set_amount(s: &mut Session, value: f64) {
+    match s.row() {
+        Row::Lever(lever) => lever.set(&mut s.draft, value),
+        Row::Payout => s.draft.payout = value,
+        Row::Initiative(_) | Row::Dilemma(_) => {}
+    }
+}
+
+/// Arrows on a lever or the payout: up by a step (never past what the
+/// budget leaves, or the cash held), down to zero.
 fn adjust(s: &mut Session, up: bool, big: bool) {
-    let Row::Lever(lever) = s.row() else {
+    let Some((now, most)) = amount(s) else {
         return;
     };
-    let budget = s.game.rules().budget;
-    let step = lever_step(budget) * if big { 5.0 } else { 1.0 };
-    let now = lever.get(&s.draft);
+    let step = lever_step(s.game.rules().budget) * if big { 5.0 } else { 1.0 };
     let next = if up {
-        let room = (budget - s.draft.lever_total()).max(0.0);
-        now + step.min(room)
+        (now + step).min(most.max(now))
     } else {
         (now - step).max(0.0)
     };
-    lever.set(&mut s.draft, next);
+    set_amount(s, next);
 }
 
-/// A digit typed on a lever (or Backspace: `None`); the amount follows
-/// as typed, capped at what the budget leaves. Returns a notice if capped.
+/// A digit typed on a lever or the payout (or Backspace: `None`); the
+/// amount follows as typed, capped at what the budget leaves (or the cash
+/// held). Returns a notice if capped.
 fn type_digit(s: &mut Session, digit: Option<u8>) -> Option<String> {
-    let Row::Lever(lever) = s.row() else {
-        return None;
-    };
+    let (now, room) = amount(s)?;
     let mut buf = match s.typing.take() {
         Some(b) => b,
         // Backspace edits the amount shown; a digit starts a new one.
-        None if digit.is_none() => format!("{:.0}", lever.get(&s.draft)),
+        None if digit.is_none() => format!("{now:.0}"),
         None => String::new(),
     };
     match digit {
@@ -142,17 +167,19 @@ fn type_digit(s: &mut Session, digit: Option<u8>) -> Option<String> {
         }
     }
     let typed: f64 = buf.parse().unwrap_or(0.0);
-    let others = s.draft.lever_total() - lever.get(&s.draft);
-    let room = (s.game.rules().budget - others).max(0.0);
     let mut notice = None;
     let value = if typed > room {
         buf = format!("{room:.0}");
-        notice = Some(text::capped(room));
+        notice = Some(if s.row() == Row::Payout {
+            text::payout_capped(room)
+        } else {
+            text::capped(room)
+        });
         room
     } else {
         typed
     };
-    lever.set(&mut s.draft, value);
+    set_amount(s, value);
     s.typing = Some(buf);
     notice
 }

@@ -193,6 +193,14 @@ pub const WORDS: &[(&str, &str)] = &[
         "The board compares each quarter's profit with what it expects: a beat raises its confidence, a miss (and any loss) lowers it. At zero you are replaced. Success raises the bar: a confident board expects last quarter's profit and growth on top (up to a fifth more at full confidence), so a plateau slowly costs confidence.",
     ),
     (
+        "payout to owners",
+        "Cash paid to the owners (a dividend or a buy-back): it leaves cash but is not a cost, so profit is unchanged. The owners earn on it what capital earns elsewhere (the score's owners' return), while cash kept in the company earns nothing. The board likes a payout that rises and takes one once paid as the new normal: raising it buys confidence, cutting it costs as much. Cash paid out is no longer there when bad news comes.",
+    ),
+    (
+        "owners' return on payouts",
+        "What the owners earned on the cash you paid them, each payout growing by the discount rate every quarter since it was paid. The score counts it beside cumulative profit.",
+    ),
+    (
         "the quarter's profit",
         "Cash changes by the quarter's profit: revenue minus costs and spending.",
     ),
@@ -293,11 +301,24 @@ mod tests {
             marketing: 60.0,
             ..Default::default()
         };
-        for _ in 0..12 {
+        for q in 0..12 {
+            // A payout in some quarters, none in others: both board terms.
+            let d = crate::sim::Decisions {
+                payout: if q % 3 == 1 { 200.0 } else { 0.0 },
+                ..d.clone()
+            };
             if game.advance(&d).is_err() {
                 break;
             }
         }
+        assert!(
+            game.history().iter().any(|r| r
+                .ledger
+                .terms
+                .iter()
+                .any(|t| t.cause.label(&rules) == "payout to owners")),
+            "the game paid out"
+        );
         for r in game.history() {
             for t in &r.ledger.terms {
                 let label = t.cause.label(&rules);

@@ -76,6 +76,11 @@ pub const NEWS_START: &str = "Set this quarter's spending in the decisions panel
 pub const DECISIONS: &str = "Decisions";
 pub const BUDGET_LEFT: &str = "budget left";
 pub const CASH_AFTER: &str = "cash after spending";
+/// The payout row's name and what it does.
+pub const PAYOUT: &str = "Pay owners";
+pub const CASH_AFTER_PAYOUT: &str = "cash after spending and payout";
+pub const PAYOUT_HINT: &str =
+    "a dividend: the owners earn on it; the board expects it again; keep a reserve";
 /// The decision panel's change-load line: "change load 1.42 of 1.20 ▲ fatigue".
 pub const LOAD: &str = "change load";
 pub const ABSORBS: &str = "of";
@@ -140,6 +145,7 @@ pub fn default_taken(title: &str, label: &str, cost: f64) -> String {
 pub const REPORT: &str = "Quarter report";
 pub const CAUSES: &str = "Biggest causes";
 pub const CASH_CAUSE: &str = "the quarter's profit";
+pub const PAYOUT_CAUSE: &str = "payout to owners";
 pub const REPORT_HEAD: [&str; 3] = ["before", "after", "change"];
 pub const COMPARE_HEAD: [&str; 3] = ["score", "culture", "cum.profit"];
 pub const FATIGUE: &str = "Fatigue";
@@ -248,12 +254,13 @@ pub const DILEMMA_KEYS: &str = "↑↓ choose · 1-9 pick · Enter answer · Esc
 pub const COST: &str = "cost";
 
 /// How the game works, in short paragraphs.
-pub const HELP: [&str; 9] = [
+pub const HELP: [&str; 10] = [
     "Each quarter you split a budget between four levers: Vision (leadership time on a vision people buy into), Insight (research into your customers), Skills (training and teams working across functions) and Marketing (winning customers). Spending carries over to the next quarter until you change it.",
     "Customer culture grows toward the WEAKEST of vision, insight and skills: balance beats piling money on one. It starts slowly and gathers momentum as champions appear.",
     "Engagement follows culture a quarter later; customer experience follows engagement; loyalty, revenue and profit follow experience. Investment costs money now and pays later: expect profit to dip before it climbs.",
     "Doing too much at once breeds change fatigue (on the dashboard), which slows culture and hurts engagement. The budget is a ceiling, not a target: spending all of it every quarter is doing too much at once, and the quarter report shows the load above capacity as it builds. Initiatives are one-off programmes with a cost and a cooldown; press i to read one in full.",
-    "The board expects profit close to last quarter's, and success raises the bar: a confident board wants growth on top (the money chart, c, shows what it expects). If its confidence reaches zero you are replaced; if cash falls below the credit line the game ends too. Cash beyond what you need is not idle: late in the game the board and events will ask what it is for.",
+    "The board expects profit close to last quarter's, and success raises the bar: a confident board wants growth on top (the money chart, c, shows what it expects). If its confidence reaches zero you are replaced; if cash falls below the credit line the game ends too.",
+    "Surplus cash: the Pay owners row (below the budget) pays cash out as a dividend. It is not a cost, so profit is unchanged; the owners earn on it what capital earns elsewhere, and the score counts that as owners' return, while cash kept earns nothing. The board likes a rising payout and takes one once paid as the new normal: cutting it costs confidence. Keep a reserve: late in the game events and dilemmas ask for cash.",
     "Customer counts and NPS (marked ~) come from surveys: the less you know your customers (insight), the noisier they are. The why view shows the survey's noise as a cause of its own.",
     "Your score is on the dashboard after every quarter, with each of its weighted parts; the debrief adds it up line by line.",
     "Select a figure with Tab (or a click) and press w to see exactly what moved it, cause by cause; every column adds up to the change shown. In the why view, ↑↓ picks a cause and ? says what it means. The words below are every cause's name.",
@@ -380,6 +387,11 @@ pub fn quarter_of(q: u32, of: u32) -> String {
 /// The notice when a typed amount is more than the budget leaves.
 pub fn capped(room: f64) -> String {
     format!("Capped at {}: that is what the budget leaves.", whole(room))
+}
+
+/// The notice when a payout is typed above the cash held.
+pub fn payout_capped(held: f64) -> String {
+    format!("Capped at {}: only cash held can be paid out.", whole(held))
 }
 
 /// The notice when an initiative cannot start yet.

@@ -284,7 +284,8 @@ pub(super) fn commit(app: &mut App) -> Command {
     let draft = s.draft.clone();
     match s.game.advance(&draft) {
         Ok(_) => {
-            s.draft = super::branch::parent_draft(s).unwrap_or_else(|| carry_over(&draft));
+            s.draft = super::branch::parent_draft(s)
+                .unwrap_or_else(|| carry_over(&draft, s.game.state()));
             s.typing = None;
             if matches!(s.row(), Row::Dilemma(_)) || s.cursor >= s.rows().len() {
                 s.cursor = 0;

@@ -80,7 +80,8 @@ pub fn verifier() -> Verifier {
     v
 }
 
-/// Decisions that differ by quarter and seed, start an initiative when one
+/// Decisions that differ by quarter and seed, pay a dividend every fourth
+/// quarter, start an initiative when one
 /// is ready and answer every open dilemma with its last choice; anything
 /// the rules refuse falls back to spending nothing.
 pub fn decisions(rules: &Rules, state: &State, q: u32) -> Decisions {
@@ -91,6 +92,8 @@ pub fn decisions(rules: &Rules, state: &State, q: u32) -> Decisions {
         insight: (50.0 + 2.0 * wobble) * unit,
         skills: (60.0 - wobble) * unit,
         marketing: (10.0 + wobble) * unit,
+        // A dividend some quarters, so that saves replay payouts too.
+        payout: if q % 4 == 2 { 50.0 * unit } else { 0.0 },
         ..Decisions::default()
     };
     // The last initiative: the test scenario's own, added after the shipped ones.

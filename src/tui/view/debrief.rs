@@ -140,6 +140,11 @@ fn score_lines(s: &Session, theme: Theme, w: usize, formula: bool) -> Vec<Line<'
         }
     };
     for (t, points) in breakdown.terms.iter().zip(&shown.points) {
+        // A game that paid nothing out: a zero line the screen has no
+        // room for (the lines still add up).
+        if t.key == "owner_return" && t.value == 0.0 && *points == 0.0 {
+            continue;
+        }
         let v = if t.value.abs() >= 1000.0 {
             whole(t.value)
         } else {

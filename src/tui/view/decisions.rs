@@ -1,5 +1,5 @@
-//! The decision panel: the four levers with their amounts, the budget left
-//! and the cash after spending (live), the initiatives with cost and
+//! The decision panel: the four levers with their amounts, the budget left,
+//! the payout to the owners and the cash after spending (live), the initiatives with cost and
 //! cooldown, the dilemmas waiting for an answer, and what would stop the
 //! quarter from being played.
 
@@ -68,7 +68,7 @@ impl DecisionPanel<'_> {
         }
         let spent = s.spending();
         let left = rules.budget - s.draft.lever_total();
-        let cash_after = state.stocks.get(crate::sim::Stock::Cash) - spent;
+        let cash_after = state.stocks.get(crate::sim::Stock::Cash) - spent - s.draft.payout;
         out.push((
             Line::from(vec![
                 Span::styled(format!("{} ", text::BUDGET_LEFT), theme.dim()),
@@ -76,6 +76,29 @@ impl DecisionPanel<'_> {
                 Span::styled(format!(" of {}", whole(rules.budget)), theme.dim()),
             ]),
             None,
+        ));
+        // The payout: outside the budget, so below its line.
+        let here = selected == Row::Payout;
+        let shown = match (&s.typing, here) {
+            (Some(t), true) => format!("{t:>5}_"),
+            _ => format!("{:>5} ", whole(s.draft.payout)),
+        };
+        let style = if here { theme.selected() } else { Style::new() };
+        let last = state.last_payout;
+        out.push((
+            Line::from(vec![
+                Span::styled(format!("{:<10}", text::PAYOUT), style),
+                Span::styled(format!(" ◂{shown}▸ "), style),
+                Span::styled(
+                    if last > 0.0 && width >= 34 {
+                        format!("last {}", whole(last))
+                    } else {
+                        String::new()
+                    },
+                    theme.dim(),
+                ),
+            ]),
+            index(Row::Payout),
         ));
         let below = cash_after < rules.credit_line;
         out.push((
@@ -198,12 +221,13 @@ impl DecisionPanel<'_> {
                 .map(|(_, (_, what))| what.to_string()),
             Row::Initiative(i) => rules.initiatives.get(i).map(|d| d.text.clone()),
             Row::Dilemma(d) => rules.dilemmas.get(usize::from(d)).map(|d| d.text.clone()),
+            Row::Payout => Some(text::PAYOUT_HINT.to_string()),
         };
         if let Some(h) = hint.filter(|h| !h.is_empty()) {
             let mut wrapped = super::widgets::wrap(&h, width.saturating_sub(2));
             // Initiatives and dilemmas have more to say than fits here:
             // `i` opens all of it (see `DetailView`).
-            let detail = !matches!(selected, Row::Lever(_));
+            let detail = !matches!(selected, Row::Lever(_) | Row::Payout);
             if detail {
                 let cut = wrapped.len() > 2;
                 wrapped.truncate(2);

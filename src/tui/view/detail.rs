@@ -137,7 +137,7 @@ impl Widget for DetailView<'_> {
                 );
                 def.title.clone()
             }
-            Row::Lever(_) => return,
+            Row::Lever(_) | Row::Payout => return,
         };
         window(area, buf, title, out, self.scroll, theme);
     }

@@ -34,6 +34,7 @@ fn short(kpi: Kpi) -> &'static str {
         "board" => "board",
         "profit" => "profit",
         "revenue" => "revenue",
+        "owner_return" => "owners' return",
         _ => kpi.label(),
     }
 }
@@ -77,6 +78,10 @@ pub fn score_terms(s: &Session, width: usize, theme: Theme) -> Vec<Line<'static>
     };
     let mut said: Vec<String> = Vec::new();
     for (i, (k, p)) in names.iter().zip(&points).enumerate() {
+        // Nothing paid out yet: a zero the dashboard has no room for.
+        if *k == Kpi::OwnerReturn && *p == 0.0 && i > 0 {
+            continue;
+        }
         let sign = if i == 0 {
             "="
         } else if *p < 0.0 {

@@ -224,13 +224,21 @@ impl Widget for CommitView<'_> {
         }
         let spent = s.spending();
         let cash = state.stocks.get(crate::sim::Stock::Cash);
+        let payout = s.draft.payout;
+        if payout > 0.0 {
+            row(text::PAYOUT, whole(payout), Style::new());
+        }
         row(
             text::COMMIT_TOTAL,
             format!(
                 "{} → {} {}",
                 whole(spent),
-                text::CASH_AFTER,
-                whole(cash - spent)
+                if payout > 0.0 {
+                    text::CASH_AFTER_PAYOUT
+                } else {
+                    text::CASH_AFTER
+                },
+                whole(cash - spent - payout)
             ),
             theme.title(),
         );

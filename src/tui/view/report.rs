@@ -179,6 +179,19 @@ pub fn table_height() -> u16 {
 /// two largest if they fit, otherwise the largest.
 fn cause_text(m: Metric, s: &Session, last: usize, change: f64, width: usize) -> String {
     if m == Metric::Cash {
+        // Cash moves by the profit, less what was paid out to the owners;
+        // both in whole units, so that they add up to the change shown.
+        let paid = s.game.history().get(last).map_or(0.0, |r| r.kpis.payout);
+        if paid > 0.0 {
+            let paid = paid.round();
+            return format!(
+                "{} {}, {} {}",
+                text::CASH_CAUSE,
+                signed(change.round() + paid, 0),
+                text::PAYOUT_CAUSE,
+                signed(-paid, 0)
+            );
+        }
         return format!("{} {}", text::CASH_CAUSE, signed(change, 0));
     }
     let d = m.decimals();
