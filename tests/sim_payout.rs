@@ -203,3 +203,27 @@ fn a_plan_pays_out_and_the_lab_cuts_a_payout_to_the_cash_held() {
     }
     assert!(game.state().get(Stock::Cash) >= rules.credit_line);
 }
+
+#[test]
+fn the_why_of_profit_leaves_the_payout_out_and_the_why_of_cash_keeps_it() {
+    use culturesim::analysis::explain::terms;
+    use culturesim::analysis::metric::Metric;
+    let rules = Arc::new(world());
+    let h = play(&rules, 9, |q| with_payout(q, &[(2, 250.0), (4, 400.0)]));
+    for r in &h {
+        let profit: f64 = terms(Metric::Profit, &rules, r).iter().map(|p| p.1).sum();
+        assert!(
+            (profit - r.kpis.profit).abs() < 1e-6,
+            "Q{}: {profit} vs {}",
+            r.quarter,
+            r.kpis.profit
+        );
+        let cash = terms(Metric::Cash, &rules, r);
+        let paid: f64 = cash
+            .iter()
+            .filter(|p| p.0 == culturesim::sim::PAYOUT_TERM)
+            .map(|p| p.1)
+            .sum();
+        assert_eq!(paid, -r.kpis.payout, "Q{}", r.quarter);
+    }
+}

@@ -15,9 +15,9 @@ pub type Part = (String, f64);
 /// The terms that explain a metric in one quarter, equal causes merged,
 /// in the order the model computed them.
 pub fn terms(metric: Metric, rules: &Rules, report: &QuarterReport) -> Vec<Part> {
-    let (stock, income_only) = match metric.why() {
-        Why::Change(s) | Why::Follows(s) => (s, false),
-        Why::Parts { income_only } => (crate::sim::Stock::Cash, income_only),
+    let (stock, income_only, parts) = match metric.why() {
+        Why::Change(s) | Why::Follows(s) => (s, false, false),
+        Why::Parts { income_only } => (crate::sim::Stock::Cash, income_only, true),
         Why::Score => return score_terms(rules, report),
     };
     let mut out: Vec<Part> = Vec::new();
@@ -33,6 +33,10 @@ pub fn terms(metric: Metric, rules: &Rules, report: &QuarterReport) -> Vec<Part>
                 }
         );
         if income_only && !income {
+            continue;
+        }
+        // A payout leaves cash but is not a cost: no part of profit.
+        if parts && t.cause == Cause::Model(crate::sim::PAYOUT_TERM) {
             continue;
         }
         let label = t.cause.label(rules);

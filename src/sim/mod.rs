@@ -37,7 +37,7 @@ pub use market::{
     DRAWN_BY_RIVALS, DRAWN_FROM_RIVALS, LOST_TO_RIVALS, MAX_FIRMS, Market, MarketError,
     WON_FROM_RIVALS, market_shares,
 };
-pub use money::{baseline_profit, customer_equity, price_factor};
+pub use money::{PAYOUT_TERM, baseline_profit, customer_equity, price_factor};
 pub use params::{ModelParams, ParamSpec};
 pub use people::change_load;
 pub use report::{Kpis, QuarterReport, Reported, score};

@@ -11,6 +11,10 @@ use super::ledger::Cause;
 use super::rules::{Expectation, Rules};
 use super::stock::{Stock, Stocks};
 
+/// The why ledger's name for cash paid out to the owners (on cash and on
+/// the board): not part of profit, which is why explanations look for it.
+pub const PAYOUT_TERM: &str = "payout to owners";
+
 /// Price realisation: better experience lets the organization charge more.
 pub fn price_factor(rules: &Rules, experience: f64, price_driver: f64) -> f64 {
     pos(1.0 + rules.params.price_experience * (experience - 50.0) / 50.0) * pos(price_driver)
@@ -144,7 +148,7 @@ pub(crate) fn step<const R: bool>(
     }
     book.effects(Stock::Cash, input.effects);
     if input.payout > 0.0 {
-        book.term(Stock::Cash, "payout to owners", -input.payout);
+        book.term(Stock::Cash, PAYOUT_TERM, -input.payout);
     }
     let cash = book.settle(Stock::Cash);
     // Profit is the whole change of cash but the payout (a distribution,
@@ -173,7 +177,7 @@ pub(crate) fn step<const R: bool>(
     if raised != 0.0 {
         let change = p.board_payout * raised / max(abs(expected), 100.0);
         let change = clamp(change, -p.board_max_step, p.board_max_step);
-        book.term(Stock::Board, "payout to owners", change);
+        book.term(Stock::Board, PAYOUT_TERM, change);
     }
     book.effects(Stock::Board, input.effects);
     book.settle(Stock::Board);

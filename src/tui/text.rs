@@ -145,7 +145,9 @@ pub fn default_taken(title: &str, label: &str, cost: f64) -> String {
 pub const REPORT: &str = "Quarter report";
 pub const CAUSES: &str = "Biggest causes";
 pub const CASH_CAUSE: &str = "the quarter's profit";
-pub const PAYOUT_CAUSE: &str = "payout to owners";
+/// The report's cash causes with a payout, short to fit 80 columns.
+pub const PROFIT_CAUSE: &str = "profit";
+pub const PAYOUT_CAUSE: &str = "paid to owners";
 pub const REPORT_HEAD: [&str; 3] = ["before", "after", "change"];
 pub const COMPARE_HEAD: [&str; 3] = ["score", "culture", "cum.profit"];
 pub const FATIGUE: &str = "Fatigue";

@@ -103,7 +103,17 @@ impl DecisionPanel<'_> {
         let below = cash_after < rules.credit_line;
         out.push((
             Line::from(vec![
-                Span::styled(format!("{} ", text::CASH_AFTER), theme.dim()),
+                Span::styled(
+                    format!(
+                        "{} ",
+                        if s.draft.payout > 0.0 {
+                            text::CASH_AFTER_PAYOUT
+                        } else {
+                            text::CASH_AFTER
+                        }
+                    ),
+                    theme.dim(),
+                ),
                 Span::styled(
                     whole(cash_after),
                     if below { theme.bad() } else { theme.title() },

@@ -186,7 +186,7 @@ fn cause_text(m: Metric, s: &Session, last: usize, change: f64, width: usize) ->
             let paid = paid.round();
             return format!(
                 "{} {}, {} {}",
-                text::CASH_CAUSE,
+                text::PROFIT_CAUSE,
                 signed(change.round() + paid, 0),
                 text::PAYOUT_CAUSE,
                 signed(-paid, 0)
