@@ -53,7 +53,7 @@ pub const AT_END: &str = " ↑ more above ";
 /// The briefing's ground rules.
 pub fn ground_rules(quarters: u32, budget: &str, cash: &str, credit: &str, seed: u64) -> String {
     format!(
-        "{quarters} quarters. Each quarter you may spend up to {budget} on the four levers (vision, insight, skills, marketing); initiatives and some answers cost extra. You start with {cash} in cash; below the credit line of {credit} the game ends. Seed {seed}."
+        "{quarters} quarters. Each quarter you may spend up to {budget} on the four levers (vision, insight, skills, marketing); initiatives and some answers cost extra. You start with {cash} in cash; below the credit line of {credit} the game ends. Cash you can spare may be paid to the owners (Pay owners). Seed {seed}."
     )
 }
 
