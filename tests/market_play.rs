@@ -74,10 +74,31 @@ fn a_team_submits_resubmits_and_reloads_after_resolve() {
             .unwrap()
             .contains(&format!("marketing = {:.1}", 2.0 * step))
     );
+    // A dividend: typed on the row below the levers, capped at the cash
+    // held (not the budget), and written to the file.
+    s.update(Key::Down);
+    for _ in 0..7 {
+        s.update(Key::Digit(9));
+    }
+    assert_eq!(s.rows[4], Row::Payout(s.cash));
+    for k in [Key::Erase; 7] {
+        s.update(k);
+    }
+    for k in [Key::Digit(1), Key::Digit(2), Key::Digit(0)] {
+        s.update(k);
+    }
+    assert_eq!(s.rows[4], Row::Payout(120.0));
+    s.update(Key::Submit);
+    assert!(
+        fs::read_to_string(&file)
+            .unwrap()
+            .contains("payout = 120.0")
+    );
     // A new screen shows the submitted decisions.
     let again = TeamRound::load(&dir, "Blue").unwrap();
     assert!(again.submitted);
     assert_eq!(again.rows[3], Row::Lever(3, 2.0 * step));
+    assert_eq!(again.rows[4], Row::Payout(120.0));
     // The instructor resolves; reload opens round 2 with the reports.
     market::resolve(&dir, true).unwrap();
     s.update(Key::Reload);

@@ -18,6 +18,8 @@ use std::path::{Path, PathBuf};
 pub enum Row {
     /// A lever (0 vision, 1 insight, 2 skills, 3 marketing) and its amount.
     Lever(usize, f64),
+    /// Cash paid out to the owners (outside the budget, at most the cash held).
+    Payout(f64),
     /// An initiative that can start this round: id, title, cost, chosen.
     Initiative(String, String, f64, bool),
     /// An open dilemma: id, title, choices (id, label), chosen (None = default).
@@ -54,6 +56,8 @@ pub struct TeamRound {
     pub round: Option<u32>,
     pub rounds: u32,
     pub budget: f64,
+    /// The cash the firm holds: the most it can pay out.
+    pub cash: f64,
     /// The team's own report of the last round, and the industry report.
     pub own: String,
     pub industry: String,
@@ -96,6 +100,8 @@ impl TeamRound {
             .enumerate()
             .map(|(k, v)| Row::Lever(k, v))
             .collect();
+        let cash = firm.get(crate::sim::Stock::Cash).max(0.0);
+        rows.push(Row::Payout(d.payout.min(cash)));
         if st.round.is_some() && !firm.is_over(rules) {
             for (k, def) in rules.initiatives.iter().enumerate() {
                 if firm.cooldowns.get(k).copied().unwrap_or(0) == 0 {
@@ -162,6 +168,7 @@ impl TeamRound {
             round: st.round.filter(|_| !firm.is_over(rules)),
             rounds: rules.quarters,
             budget: rules.budget,
+            cash,
             own,
             industry,
             rows,
@@ -185,6 +192,7 @@ impl TeamRound {
                     2 => d.skills = *v,
                     _ => d.marketing = *v,
                 },
+                Row::Payout(v) => d.payout = *v,
                 Row::Initiative(id, _, _, true) => d.initiatives.push(id.clone()),
                 Row::Dilemma(id, _, choices, Some(c)) => {
                     if let Some((choice, _)) = choices.get(*c) {
@@ -217,20 +225,27 @@ impl TeamRound {
         match key {
             Key::Digit(d) => {
                 let typing = self.typing;
-                if let Some(Row::Lever(_, v)) = self.rows.get_mut(self.cursor) {
-                    let others = spent - *v;
-                    let typed = if typing {
-                        *v * 10.0 + f64::from(d)
-                    } else {
-                        f64::from(d)
-                    };
+                let cash = self.cash;
+                let (v, most) = match self.rows.get_mut(self.cursor) {
                     // Never past the budget: the rest of it is the most.
-                    *v = typed.min((self.budget - others).max(0.0));
-                    self.typing = true;
-                }
+                    Some(Row::Lever(_, v)) => {
+                        let others = spent - *v;
+                        (v, (self.budget - others).max(0.0))
+                    }
+                    // Only cash held can be paid out.
+                    Some(Row::Payout(v)) => (v, cash),
+                    _ => return,
+                };
+                let typed = if typing {
+                    *v * 10.0 + f64::from(d)
+                } else {
+                    f64::from(d)
+                };
+                *v = typed.min(most);
+                self.typing = true;
             }
             Key::Erase => {
-                if let Some(Row::Lever(_, v)) = self.rows.get_mut(self.cursor) {
+                if let Some(Row::Lever(_, v) | Row::Payout(v)) = self.rows.get_mut(self.cursor) {
                     *v = (*v / 10.0).floor();
                     self.typing = true;
                 }
@@ -247,6 +262,13 @@ impl TeamRound {
                         let room = (self.budget - spent).max(0.0);
                         *v = if up {
                             *v + step.min(room)
+                        } else {
+                            (*v - step).max(0.0)
+                        };
+                    }
+                    Some(Row::Payout(v)) if key != Key::Toggle => {
+                        *v = if up {
+                            (*v + step).min(self.cash.max(*v))
                         } else {
                             (*v - step).max(0.0)
                         };

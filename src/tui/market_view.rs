@@ -52,6 +52,7 @@ fn form(screen: &TeamRound) -> Paragraph<'_> {
             Row::Lever(i, v) => {
                 format!("{:<10} {:>6.0}", LEVERS.get(*i).copied().unwrap_or("?"), v)
             }
+            Row::Payout(v) => format!("{:<10} {:>6.0}", super::text::PAYOUT, v),
             Row::Initiative(_, title, cost, on) => {
                 format!("[{}] {title} ({cost:.0})", if *on { "x" } else { " " })
             }
