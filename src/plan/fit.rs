@@ -22,7 +22,7 @@ pub(crate) fn fit_checked(mut d: Decisions, rules: &Rules, state: &State) -> (De
     if total > rules.budget && total > 0.0 {
         scale(&mut d, rules.budget / total);
     }
-    let held = state.stocks.get(crate::sim::Stock::Cash).max(0.0);
+    let held = crate::sim::payout_limit(state);
     if d.payout > held {
         d.payout = held;
     }

@@ -216,13 +216,13 @@ fn from_csv(text: &str) -> Result<Read, String> {
                 cell(2)
             ));
         }
-        let amount = |i: usize| {
-            cell(i)
-                .parse::<f64>()
+        let number = |text: &str| {
+            text.parse::<f64>()
                 .ok()
                 .filter(|v| v.is_finite())
-                .ok_or_else(|| format!("line {}: `{}` is not a number", n + 1, cell(i)))
+                .ok_or_else(|| format!("line {}: `{text}` is not a number", n + 1))
         };
+        let amount = |i: usize| number(cell(i));
         scenario_id = cell(0).to_string();
         seed = cell(1)
             .parse()
@@ -239,11 +239,7 @@ fn from_csv(text: &str) -> Result<Read, String> {
                 .collect(),
             answers: Default::default(),
             payout: match payout_col {
-                Some(c) => row
-                    .get(c)
-                    .and_then(|v| v.parse::<f64>().ok())
-                    .filter(|v| v.is_finite())
-                    .ok_or_else(|| format!("line {}: the payout is not a number", n + 1))?,
+                Some(c) => number(row.get(c).map_or("", String::as_str))?,
                 None => 0.0,
             },
         });

@@ -82,6 +82,13 @@ pub enum DecisionError {
     },
 }
 
+/// The most that can be paid out to the owners in `state`: the cash held
+/// (a dividend is never borrowed). The one home of the rule for the
+/// model, plans, the lab and every frontend.
+pub fn payout_limit(state: &State) -> f64 {
+    state.stocks.get(super::stock::Stock::Cash).max(0.0)
+}
+
 impl Decisions {
     /// Money on the four levers.
     pub fn lever_total(&self) -> f64 {
@@ -124,8 +131,7 @@ impl Decisions {
                 budget: rules.budget,
             });
         }
-        // Only cash held can be paid out: a dividend is never borrowed.
-        let held = state.stocks.get(super::stock::Stock::Cash).max(0.0);
+        let held = payout_limit(state);
         if self.payout > held * (1.0 + 1e-12) + 1e-9 {
             return Err(DecisionError::PayoutOverCash {
                 payout: self.payout,

@@ -28,7 +28,7 @@ mod stock;
 pub(crate) use advance::advance_figures;
 pub use advance::{advance, advance_quiet, lasting_culture_of};
 pub use customers::{Loyalty, SEGMENT_CHURN, loyalty};
-pub use decision::{DecisionError, Decisions};
+pub use decision::{DecisionError, Decisions, payout_limit};
 pub use effect::{ActiveEffect, Driver, Effect, Op, Source, Target};
 pub use event::News;
 pub use game::Game;

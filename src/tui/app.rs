@@ -385,7 +385,7 @@ impl Session {
 /// payout (a dividend is steady until changed), the payout within the cash
 /// now held; initiatives and answers are one-off.
 pub fn carry_over(d: &Decisions, state: &crate::sim::State) -> Decisions {
-    let held = state.get(crate::sim::Stock::Cash).max(0.0);
+    let held = crate::sim::payout_limit(state);
     Decisions {
         vision: d.vision,
         insight: d.insight,

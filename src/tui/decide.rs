@@ -112,7 +112,7 @@ fn amount(s: &Session) -> Option<(f64, f64)> {
             Some((now, (s.game.rules().budget - others).max(0.0)))
         }
         Row::Payout => {
-            let held = s.game.state().get(crate::sim::Stock::Cash).max(0.0);
+            let held = crate::sim::payout_limit(s.game.state());
             Some((s.draft.payout, held))
         }
         Row::Initiative(_) | Row::Dilemma(_) => None,

@@ -100,7 +100,7 @@ impl TeamRound {
             .enumerate()
             .map(|(k, v)| Row::Lever(k, v))
             .collect();
-        let cash = firm.get(crate::sim::Stock::Cash).max(0.0);
+        let cash = crate::sim::payout_limit(firm);
         rows.push(Row::Payout(d.payout.min(cash)));
         if st.round.is_some() && !firm.is_over(rules) {
             for (k, def) in rules.initiatives.iter().enumerate() {
